@@ -1,0 +1,7 @@
+/** The CLI's commands, in the order `--help` lists them. Each module registers one command. */
+import type { Command } from "commander";
+import type { CliContext } from "../context.js";
+
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+export const COMMANDS: RegisterCommand[] = [];
