@@ -17,7 +17,10 @@ export function idFromPath(path: string): string {
  * Makes ids unique in order of appearance. Returns the new ids and, for each renamed input,
  * a diagnostic naming the id it would have had.
  */
-export function uniqueIds(ids: readonly string[]): { ids: string[]; renamed: Map<number, Diagnostic> } {
+export function uniqueIds(ids: readonly string[]): {
+  ids: string[];
+  renamed: Map<number, Diagnostic>;
+} {
   const taken = new Set<string>();
   const count = new Map<string, number>();
   const out: string[] = [];

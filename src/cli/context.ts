@@ -38,7 +38,8 @@ export class CliContext {
 
   /** Prints one line per failed input, naming it, and records exit status 1. */
   reportInputErrors(errors: readonly InputError[]): void {
-    for (const error of errors) this.io.stderr.write(`crosscheck: ${error.input}: ${error.message}\n`);
+    for (const error of errors)
+      this.io.stderr.write(`crosscheck: ${error.input}: ${error.message}\n`);
     if (errors.length > 0) this.fail(EXIT_INPUT_FAILED);
   }
 

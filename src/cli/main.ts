@@ -56,7 +56,11 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     await program.parseAsync([...argv], { from: "user" });
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {
+      if (
+        err.code === "commander.helpDisplayed" ||
+        err.code === "commander.version" ||
+        err.code === "commander.help"
+      ) {
         return ctx.exitCode;
       }
       return EXIT_USAGE;

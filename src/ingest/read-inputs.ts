@@ -27,7 +27,10 @@ export interface ReadResult {
 }
 
 /** Reads every input named on the command line, in order; directories are walked sorted. */
-export async function readInputs(args: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
+export async function readInputs(
+  args: readonly string[],
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const inputs: RawInput[] = [];
   const errors: InputError[] = [];
@@ -46,7 +49,10 @@ export async function readInputs(args: readonly string[], options: ReadOptions =
       const info = await stat(arg);
       files = info.isDirectory() ? await walk(arg) : [arg];
       if (info.isDirectory() && files.length === 0) {
-        errors.push({ input: arg, message: "directory holds no .txt, .html, .htm or .jsonl files" });
+        errors.push({
+          input: arg,
+          message: "directory holds no .txt, .html, .htm or .jsonl files",
+        });
       }
     } catch (err) {
       errors.push({ input: arg, message: errorMessage(err) });
@@ -56,7 +62,9 @@ export async function readInputs(args: readonly string[], options: ReadOptions =
       try {
         const info = await stat(file);
         if (info.size > maxBytes && !/\.gz$/i.test(file)) {
-          throw new Error(`file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
+          throw new Error(
+            `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`,
+          );
         }
         const bytes = new Uint8Array(await readFile(file));
         addBytes(inputs, errors, idFromPath(file), { kind: "file", name: file }, bytes, maxBytes);
@@ -114,7 +122,10 @@ function gunzip(bytes: Uint8Array, maxBytes: number): Uint8Array {
  * many control characters.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
     return false;
   }
   const n = Math.min(bytes.length, 8192);
@@ -143,7 +154,12 @@ function looksLikeJsonl(name: string, bytes: Uint8Array): boolean {
   }
 }
 
-function parseJsonl(inputs: RawInput[], errors: InputError[], name: string, bytes: Uint8Array): void {
+function parseJsonl(
+  inputs: RawInput[],
+  errors: InputError[],
+  name: string,
+  bytes: Uint8Array,
+): void {
   const text = new TextDecoder("utf-8").decode(bytes);
   const lines = text.split("\n");
   const base = idFromPath(name);
@@ -169,7 +185,8 @@ function parseJsonl(inputs: RawInput[], errors: InputError[], name: string, byte
       errors.push({ input: where, message: "has neither a text nor an html field (string)" });
       return;
     }
-    const id = record.id === undefined || record.id === null ? `${base}-${i + 1}` : String(record.id);
+    const id =
+      record.id === undefined || record.id === null ? `${base}-${i + 1}` : String(record.id);
     const meta: SuppliedMeta = {};
     for (const key of ["title", "published", "url", "outlet", "author"] as const) {
       if (typeof record[key] === "string" && record[key] !== "") meta[key] = record[key] as string;

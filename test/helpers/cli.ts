@@ -1,0 +1,25 @@
+/** Runs the CLI in-process with captured streams, for tests of commands. */
+import { Readable } from "node:stream";
+import { main } from "../../src/cli/main.js";
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(
+  args: string[],
+  stdin = "",
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([Buffer.from(stdin)]),
+    env,
+  });
+  return { code, stdout, stderr };
+}
