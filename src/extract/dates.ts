@@ -202,18 +202,30 @@ export function parseDate(value: string): ParsedDate | null {
 }
 
 /** Words allowed around a date on a line that is only a date ("Published on …", "Updated"). */
-const DATE_LINE_WORDS = new RegExp(
-  String.raw`\b(published|posted|updated|last updated|modified|on|at|date|am|pm|a\.m\.|p\.m\.|utc|gmt|edt|est|pdt|pst|cet|cest|bst|ist|ет|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|veröffentlicht|aktualisiert|am|um|uhr|publié|publie|mis à jour|le|à|publicado|actualizado|el|de|del|a las|pubblicato|aggiornato|il|alle|atualizado|em|às|gepubliceerd|bijgewerkt|op|опубликовано|обновлено|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|${MONTH_RE})\b`,
-  "giu",
+const DATE_LINE_WORDS = new Set(
+  (
+    "published posted updated last modified on at date am pm a.m. p.m. utc gmt edt est edt pdt pst cet cest bst ist " +
+    "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday " +
+    "veröffentlicht aktualisiert um uhr montag dienstag mittwoch donnerstag freitag samstag sonntag " +
+    "publié publie mis à jour le à lundi mardi mercredi jeudi vendredi samedi dimanche " +
+    "publicado actualizado el de del a las lunes martes miércoles jueves viernes sábado domingo " +
+    "pubblicato aggiornato il alle lunedì martedì mercoledì giovedì venerdì sabato domenica " +
+    "atualizado em às segunda-feira terça-feira quarta-feira quinta-feira sexta-feira " +
+    "gepubliceerd bijgewerkt op maandag dinsdag woensdag donderdag vrijdag zaterdag zondag " +
+    "опубликовано обновлено в понедельник вторник среда четверг пятница суббота воскресенье"
+  ).split(" "),
 );
 
 /** True when a line holds a date and nothing much else ("Thursday, July 11, 2024"). */
 export function isDateLine(line: string): boolean {
   if (line.length > 80) return false;
   if (!parseDate(line)) return false;
-  const rest = line
-    .replace(DATE_LINE_WORDS, " ")
-    .replace(/[\d\s,.:/|\-–—()·•]+/g, " ")
-    .trim();
-  return rest.length === 0;
+  const words = line.toLowerCase().match(/[\p{L}][\p{L}.'-]*/gu) ?? [];
+  return words.every(
+    (w) =>
+      DATE_LINE_WORDS.has(w) ||
+      DATE_LINE_WORDS.has(w.replace(/\.$/, "")) ||
+      MONTHS[w.replace(/\.$/, "")] !== undefined ||
+      /^(st|nd|rd|th|h)$/.test(w),
+  );
 }

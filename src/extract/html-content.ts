@@ -44,11 +44,11 @@ const FURNITURE_TAGS = new Set(["nav", "footer", "aside", "form", "header"]);
  * unless nothing substantial is found without it (then extraction is retried without).
  */
 const BOILERPLATE_HINT =
-  /(^|[\s_-])(comments?|comment-list|disqus|share|sharing|social|socials|related|relatedposts|sidebar|side-bar|promo|promotion|ad|ads|advert|advertisement|adsbygoogle|banner|sponsor|sponsored|outbrain|taboola|newsletter|subscribe|subscription|signup|cookie|cookies|gdpr|consent|breadcrumbs?|footer|masthead|navbar|nav|navigation|menu|widget|popup|modal|recommend|recommended|recommendations|trending|popular|most-read|mostread|tags|tag-list|taglist|pagination|pager|author-bio|author-box|byline|dateline|timestamp|caption|credit|print|toolbar|skip|hidden|sr-only|visually-hidden|screen-reader-text|jump|more-stories|read-more|readmore|also-read|see-also|newsletter-signup|paywall|meta)([\s_-]|$)/i;
+  /(^|[\s_-])(comments?|comment-list|disqus|share|sharing|social|socials|related|relatedposts|sidebar|side-bar|promo|promotion|ad|ads|advert|advertisement|adsbygoogle|banner|sponsor|sponsored|outbrain|taboola|newsletter|subscribe|subscription|signup|cookie|cookies|gdpr|consent|breadcrumbs?|footer|masthead|navbar|nav|navigation|menu|widget|popup|modal|recommend|recommended|recommendations|trending|popular|most-read|mostread|tags|tag-list|taglist|pagination|pager|author-bio|author-box|byline|dateline|timestamp|caption|credit|print|toolbar|sr-only|visually-hidden|screen-reader-text|jump|more-stories|read-more|readmore|also-read|see-also|newsletter-signup|paywall|meta)([\s_-]|$)/i;
 
 /** class/id words of article content: they protect an element from BOILERPLATE_HINT. */
 const BODY_HINT =
-  /(^|[\s_-])(article|articlebody|article-body|article-content|story|story-body|storycontent|post|post-body|post-content|entry|entry-content|content|main|body|text|blog|news|hentry|h-entry|prose|rich-text|richtext)([\s_-]|$)/i;
+  /(^|[\s_-])(article|articlebody|article-body|article-content|story|story-body|storycontent|post|post-body|post-content|entry|entry-content|content|main|body|text|blog|news|hentry|h-entry|prose|rich-text|richtext|embed|embedded|tweet|twitter-tweet|instagram-media)([\s_-]|$)/i;
 
 /** Tags that start a new block of text when flattening. */
 const BLOCK_TAGS = new Set([
@@ -70,8 +70,6 @@ const BLOCK_TAGS = new Set([
   "pre",
   "table",
   "tr",
-  "td",
-  "th",
   "tbody",
   "thead",
   "figure",
@@ -82,7 +80,6 @@ const BLOCK_TAGS = new Set([
   "address",
   "center",
   "hr",
-  "br",
   "header",
   "footer",
   "nav",
@@ -95,6 +92,12 @@ const BLOCK_TAGS = new Set([
   "html",
   "#root",
 ]);
+
+/** Marks a <br> inside a block's text while flattening. */
+const LINE_BREAK = "\u0000";
+
+/** Table cells: separated by a space, a table row is one block. */
+const CELL_TAGS = new Set(["td", "th"]);
 
 const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
@@ -109,6 +112,16 @@ const MAX_LENGTH_BONUS = 3;
 const SIBLING_SHARE = 0.2;
 /** A paragraph block whose link text is over this share of its text is dropped (a link list). */
 const MAX_BLOCK_LINK_DENSITY = 0.5;
+/** Fewest characters in another container of the top candidate's kind for it to join. */
+const SAME_KIND_MIN_CHARS = 100;
+/** Most link text share in such a container (a related-links box of the same class fails). */
+const SAME_KIND_MAX_LINK_DENSITY = 0.3;
+/**
+ * Share of the page's non-link text above which an element is kept even if its class or tag
+ * says furniture. 0.5: no sidebar or comment block holds half of an article page's prose unless
+ * the comments outgrow the article (then the article is lost either way).
+ */
+const PROTECTED_PROSE_SHARE = 0.5;
 /** Fewest characters in the extracted body for the strict (boilerplate-skipping) pass to stand. */
 const MIN_BODY_CHARS = 250;
 
@@ -181,8 +194,18 @@ function pickBody(root: El): El {
 
 function extractWith(body: El, strict: boolean): LineIn[] {
   const info = new Map<El, Info>();
+  const dropped = (el: El) => DROP_TAGS.has(el.tag) || isHidden(el);
+  // Furniture is skipped, unless it holds most of the page's prose (a page wrapped in a form,
+  // an article inside a "widget"): class names cannot overrule where the text is.
+  let protect: (el: El) => boolean = () => false;
+  if (strict) {
+    const loose = new Map<El, Info>();
+    measure(body, loose, dropped);
+    const total = prose(loose.get(body));
+    protect = (el) => prose(loose.get(el)) >= PROTECTED_PROSE_SHARE * total;
+  }
   const skip = (el: El) =>
-    DROP_TAGS.has(el.tag) || isHidden(el) || (strict && isFurniture(el) && el.tag !== "body");
+    dropped(el) || (strict && el.tag !== "body" && isFurniture(el) && !protect(el));
   measure(body, info, skip);
   // Score paragraphs into their ancestors.
   const candidates: El[] = [];
@@ -259,9 +282,69 @@ function extractWith(body: El, strict: boolean): LineIn[] {
       }
     }
   } else parts.push(top);
+  // The body split into several containers of the same kind (chunks between ads): add them.
+  const extra = sameKindParts(body, top, parts, info, skip);
+  const ordered = orderInDocument(body, [...parts, ...extra]);
   const blocks: LineIn[] = [];
-  for (const p of parts) blocks.push(...flatten(p, skip));
+  for (const p of ordered) blocks.push(...flatten(p, skip));
   return blocks;
+}
+
+/**
+ * Elements with the top candidate's tag and class list, outside it, holding prose (little link
+ * text, enough characters): the other chunks of an article split around ads or embeds.
+ */
+function sameKindParts(
+  body: El,
+  top: El,
+  parts: El[],
+  info: Map<El, Info>,
+  skip: (el: El) => boolean,
+): El[] {
+  const cls = top.attrs.class?.trim();
+  if (!cls) return [];
+  const taken = new Set(parts);
+  const out: El[] = [];
+  walk(body, (el) => {
+    if (taken.has(el) || skip(el)) return false;
+    if (el.tag === top.tag && el.attrs.class?.trim() === cls && !contains(el, top)) {
+      const i = info.get(el);
+      if (
+        i &&
+        i.text >= SAME_KIND_MIN_CHARS &&
+        i.link / Math.max(1, i.text) < SAME_KIND_MAX_LINK_DENSITY
+      )
+        out.push(el);
+      return false;
+    }
+    return true;
+  });
+  return out;
+}
+
+function contains(outer: El, inner: El): boolean {
+  for (let e: El | null = inner; e; e = e.parent) if (e === outer) return true;
+  return false;
+}
+
+/** The given elements in document order. */
+function orderInDocument(body: El, els: El[]): El[] {
+  if (els.length <= 1) return els;
+  const want = new Set(els);
+  const out: El[] = [];
+  walk(body, (el) => {
+    if (want.has(el)) {
+      out.push(el);
+      return false;
+    }
+    return true;
+  });
+  return out;
+}
+
+/** Characters of non-link text under an element. */
+function prose(i: Info | undefined): number {
+  return i ? i.text - i.link : 0;
 }
 
 function initialScore(el: El): number {
@@ -347,10 +430,18 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
   let linkChars = 0;
   let heading = false;
   const flush = () => {
-    const text = normalizeLine(buf.join(""));
-    if (text) {
-      const density = linkChars / text.length;
-      if (!(density > MAX_BLOCK_LINK_DENSITY && text.length < 400)) blocks.push({ text, heading });
+    // <br> breaks lines inside a block; the link-density decision is made for the whole block.
+    const lines = buf
+      .join("")
+      .split(LINE_BREAK)
+      .map(normalizeLine)
+      .filter((l) => l !== "");
+    const length = lines.reduce((n, l) => n + l.length, 0);
+    if (length > 0) {
+      const density = linkChars / length;
+      if (!(density > MAX_BLOCK_LINK_DENSITY && length < 400)) {
+        for (const text of lines) blocks.push({ text, heading });
+      }
     }
     buf = [];
     linkChars = 0;
@@ -364,8 +455,13 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
       return;
     }
     if (skip(node) || depth > MAX_DEPTH) return;
+    if (node.tag === "br") {
+      buf.push(LINE_BREAK);
+      return;
+    }
     const block = BLOCK_TAGS.has(node.tag);
     if (block) flush();
+    else if (CELL_TAGS.has(node.tag)) buf.push(" ");
     const h = inHeading || HEADING_TAGS.has(node.tag);
     const a = inLink || node.tag === "a";
     if (node.tag === "img") return;

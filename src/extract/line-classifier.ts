@@ -12,6 +12,8 @@ import {
   BYLINE_NAMES,
   BYLINE_PREFIX,
   IMAGE_CREDIT,
+  PROMO,
+  SHORTCODE,
   SEE_ALSO_ALONE,
   SEE_ALSO_LEAD,
   UI_PHRASES,
@@ -59,10 +61,16 @@ const SEE_ALSO_MAX_WORDS = 25;
 /** Most words in an image credit or a byline. */
 const CREDIT_MAX_WORDS = 20;
 const BYLINE_MAX_WORDS = 12;
+/** Most words in a self-promotion line ("Get the latest … in your inbox"). */
+const PROMO_MAX_WORDS = 40;
 /** Most words in a photo caption recognised by shape (no finite verb, ends with a period). */
 const CAPTION_MAX_WORDS = 30;
+/** Fewest words for a repeated line to be removed as a duplicate (table cells repeat "0"). */
+const DUPLICATE_MIN_WORDS = 4;
 /** Lines searched after a breadcrumb for the title it repeats. */
 const BREADCRUMB_LOOKAHEAD = 8;
+/** Longest "Home › World › Europe" breadcrumb line. */
+const BREADCRUMB_MAX_CHARS = 120;
 /** Fewest characters of a title inside a breadcrumb run-together to count as a repeat. */
 const BREADCRUMB_MIN_TITLE_CHARS = 15;
 
@@ -120,9 +128,10 @@ function breadcrumbRunTogether(text: string, following: string[]): boolean {
 
 /** "Home › World › Europe" and similar: short segments joined by path separators. */
 function isSeparatedBreadcrumb(text: string): boolean {
-  const parts = text.split(/\s*(?:›|»|>|→|\/|\|)\s*/);
+  if (text.length > BREADCRUMB_MAX_CHARS) return false;
+  const parts = text.split(/\s*(?:›|»|>|→|\|)\s*|\s+\/\s+/);
   if (parts.length < 3) return false;
-  return parts.every((p) => wordCount(p) <= 5);
+  return parts.every((p) => wordCount(p) <= 4);
 }
 
 function phraseReason(text: string, key: string): string | null {
@@ -138,6 +147,8 @@ function phraseReason(text: string, key: string): string | null {
   if (isDateLine(text)) return "date-line";
   if (words <= BYLINE_MAX_WORDS && isByline(text)) return "byline";
   if (isSeparatedBreadcrumb(text)) return "breadcrumb";
+  if (words <= PROMO_MAX_WORDS && PROMO.test(text)) return "newsletter";
+  if (SHORTCODE.test(text)) return "short-fragment";
   return null;
 }
 
@@ -224,7 +235,11 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       reason[i] = "title-repeat";
       continue;
     }
-    if (reason[i] === null && seen.has(keys[i])) reason[i] = "duplicate-line";
+    // Plain text: a repeated line is furniture printed twice. HTML: only a block repeated
+    // right after itself (recipes, tables and lists legitimately repeat lines).
+    const dup = options.mode === "text" ? seen.has(keys[i]) : i > 0 && keys[i - 1] === keys[i];
+    if (reason[i] === null && dup && wordCount(lines[i].text) >= DUPLICATE_MIN_WORDS)
+      reason[i] = "duplicate-line";
     seen.add(keys[i]);
   }
 
@@ -244,7 +259,15 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     }
     const t = lines[i].text;
     const sentence = sentenceEnd(t) && wordCount(t) >= 4;
-    if (cut || !sentence) reason[i] = "footer";
+    // HTML content was already chosen by structure: only cut after known furniture there.
+    if (cut || (!sentence && options.mode === "text")) reason[i] = "footer";
+  }
+
+  // Headings with no body after them close the page (“Tell us what you think”, “Related”).
+  for (let i = n - 1; i > last; i--) {
+    if (reason[i] !== null) continue;
+    if (lines[i].heading || isHeadlineLike(lines[i].text)) reason[i] = "footer";
+    else break;
   }
 
   // Inside the body: photo captions by shape.
@@ -265,7 +288,9 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       continue;
     }
     const t = lines[i].text;
-    if (lines[i].heading || (!isBodyLike(t) && isHeadlineLike(t) && !sentenceEnd(t))) {
+    const textHeading =
+      options.mode === "text" && !isBodyLike(t) && isHeadlineLike(t) && !sentenceEnd(t);
+    if (lines[i].heading || textHeading) {
       headings.push(paragraphs.length);
     }
     paragraphs.push(t);

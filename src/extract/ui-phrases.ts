@@ -167,7 +167,19 @@ export const UI_PHRASES: Record<string, readonly string[]> = {
     "поиск",
     "войти",
     "advertisement",
+    "advert",
+    "adverts",
     "advertising",
+    "this slideshow requires javascript",
+    "javascript is disabled",
+    "please enable javascript",
+    "image",
+    "photo",
+    "video",
+    "play video",
+    "watch video",
+    "loading",
+    "loading...",
     "sponsored",
     "sponsored content",
     "ad",
@@ -364,3 +376,10 @@ export const BYLINE_PREFIX =
 /** What follows a byline lead-in: up to eight capitalised name words, then a short affiliation. */
 export const BYLINE_NAMES =
   /^\p{Lu}[\p{L}'’.-]*(\s+((and|und|et|y|e|en|и|&)\s+)?\p{Lu}[\p{L}'’.-]*,?){0,7}(\s*[,|•·–—-]\s*.{0,60})?$/u;
+
+/** Promotions for the outlet itself: newsletters, subscriptions, apps ("Get … in your inbox"). */
+export const PROMO =
+  /^(get|subscribe|sign up|join|download|click here|follow us|never miss|don't miss|stay up to date|want more)\b.{0,200}\b(newsletters?|subscribe|subscription|inbox|our app|delivered|click here|follow us|sign up)\b/i;
+
+/** WordPress-style shortcodes left in the text: "[button link=…]…[/button]". */
+export const SHORTCODE = /^\[[a-z_-]+(\s[^\]]*)?\].*\[\/[a-z_-]+\]$|^\[[a-z_-]+(\s[^\]]*)?\]$/i;
