@@ -61,6 +61,8 @@ const SEE_ALSO_MAX_WORDS = 25;
 /** Most words in an image credit or a byline. */
 const CREDIT_MAX_WORDS = 20;
 const BYLINE_MAX_WORDS = 12;
+/** Most words of a plain-text line taken for a trailing heading with no body after it. */
+const TRAILING_HEADING_MAX_WORDS = 12;
 /** Most words in a self-promotion line ("Get the latest … in your inbox"). */
 const PROMO_MAX_WORDS = 40;
 /** Most words in a photo caption recognised by shape (no finite verb, ends with a period). */
@@ -205,8 +207,10 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       last = i;
     }
   }
+  // No body-like line at all (a short note): no head or tail zones, only the sure rules.
+  const zones = first >= 0;
   if (first < 0) {
-    first = n;
+    first = 0;
     last = n - 1;
   }
 
@@ -214,7 +218,7 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   let title = options.title ?? null;
   let titleIndex = -1;
   if (title === null && options.mode === "text") {
-    for (let i = 0; i < Math.min(first, n); i++) {
+    for (let i = 0; i < (zones ? first : n); i++) {
       if (reason[i] !== null) continue;
       const t = lines[i].text;
       if (wordCount(t) >= TITLE_MIN_WORDS && isHeadlineLike(t)) {
@@ -266,7 +270,12 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   // Headings with no body after them close the page (“Tell us what you think”, “Related”).
   for (let i = n - 1; i > last; i--) {
     if (reason[i] !== null) continue;
-    if (lines[i].heading || isHeadlineLike(lines[i].text)) reason[i] = "footer";
+    const t = lines[i].text;
+    const heading =
+      options.mode === "html"
+        ? lines[i].heading === true
+        : isHeadlineLike(t) && wordCount(t) <= TRAILING_HEADING_MAX_WORDS;
+    if (heading) reason[i] = "footer";
     else break;
   }
 
