@@ -61,6 +61,12 @@ const SEE_ALSO_MAX_WORDS = 25;
 /** Most words in an image credit or a byline. */
 const CREDIT_MAX_WORDS = 20;
 const BYLINE_MAX_WORDS = 12;
+/**
+ * Word overlap (Jaccard) with the title above which a line before the body is the title again.
+ * 0.6 catches "'We Got Her!': Video Shows Rescue of Kidnapped Girl" vs the same with two more
+ * words; a deck (subtitle) shares far fewer words with its headline.
+ */
+const TITLE_REPEAT_MIN_JACCARD = 0.6;
 /** Most words of a plain-text line taken for a trailing heading with no body after it. */
 const TRAILING_HEADING_MAX_WORDS = 12;
 /** Most words in a self-promotion line ("Get the latest … in your inbox"). */
@@ -245,6 +251,18 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     if (reason[i] === null && dup && wordCount(lines[i].text) >= DUPLICATE_MIN_WORDS)
       reason[i] = "duplicate-line";
     seen.add(keys[i]);
+  }
+
+  // Head zone: a near-copy of the title (an <h1> worded slightly differently) is a repeat.
+  if (titleKey) {
+    const titleWords = new Set(titleKey.split(" "));
+    for (let i = 0; i < Math.min(first, n); i++) {
+      if (reason[i] !== null || i === titleIndex) continue;
+      const words = keys[i].split(" ");
+      const shared = words.filter((w) => titleWords.has(w)).length;
+      const union = new Set([...words, ...titleWords]).size;
+      if (union > 0 && shared / union >= TITLE_REPEAT_MIN_JACCARD) reason[i] = "title-repeat";
+    }
   }
 
   // Head zone: before the body, keep only headings long enough to be a deck or subtitle.
