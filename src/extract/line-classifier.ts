@@ -25,6 +25,8 @@ export interface LineIn {
   heading?: boolean;
   /** Blank lines before it in a plain-text file. */
   gapBefore?: number;
+  /** Already judged furniture by the HTML extractor: the reason (kept for the audit). */
+  removed?: string;
 }
 
 export interface ClassifyOptions {
@@ -190,6 +192,10 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   // Pass 1: phrases, credits, dates, bylines, breadcrumbs, repeats across the batch.
   for (let i = 0; i < n; i++) {
     const text = lines[i].text;
+    if (lines[i].removed) {
+      reason[i] = lines[i].removed ?? null;
+      continue;
+    }
     let r = phraseReason(text, keys[i]);
     if (!r) {
       const following = lines.slice(i + 1, i + 1 + BREADCRUMB_LOOKAHEAD).map((l) => l.text);
