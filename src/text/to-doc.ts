@@ -1,0 +1,59 @@
+/**
+ * Turns an extracted Article into a Doc: its sentences (citation units), the named entities,
+ * quantities and dates found in them, dates resolved against the publication date when known.
+ */
+import type { Article, DateMentionInDoc, Doc, Mention, QuantityMention, Sentence } from "../model.js";
+import { extractDates, type ReferenceDate, referenceFrom } from "./dates.js";
+import { caseEvidence, findEntities } from "./entities.js";
+import { extractQuantities } from "./numbers.js";
+import { splitSentences } from "./sentences.js";
+
+export interface ToDocOptions {
+  /** Reference date for relative dates when the article has no publication date of its own. */
+  reference?: ReferenceDate | null;
+}
+
+/** Splits, tags and dates an article. Pure: same article, same Doc. */
+export function toDoc(article: Article, options: ToDocOptions = {}): Doc {
+  const sentences: Sentence[] = [];
+  const headings = new Set(article.headings);
+  article.paragraphs.forEach((paragraph, p) => {
+    if (headings.has(p)) {
+      const text = paragraph.trim();
+      if (text) {
+        const start = paragraph.indexOf(text);
+        sentences.push({
+          index: sentences.length,
+          paragraph: p,
+          start,
+          end: start + text.length,
+          text,
+          heading: true,
+        });
+      }
+      return;
+    }
+    for (const span of splitSentences(paragraph)) {
+      sentences.push({
+        index: sentences.length,
+        paragraph: p,
+        start: span.start,
+        end: span.end,
+        text: paragraph.slice(span.start, span.end),
+        heading: false,
+      });
+    }
+  });
+  const evidence = caseEvidence(sentences.filter((s) => !s.heading).map((s) => s.text));
+  const reference = referenceFrom(article.published) ?? options.reference ?? null;
+  const mentions: Mention[] = [];
+  const quantities: QuantityMention[] = [];
+  const dates: DateMentionInDoc[] = [];
+  for (const s of sentences) {
+    for (const e of findEntities(s.text, evidence)) mentions.push({ ...e, sentence: s.index });
+    if (s.heading) continue;
+    for (const q of extractQuantities(s.text)) quantities.push({ ...q, sentence: s.index });
+    for (const d of extractDates(s.text, reference)) dates.push({ ...d, sentence: s.index });
+  }
+  return { article, sentences, mentions, quantities, dates };
+}
