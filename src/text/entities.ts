@@ -183,7 +183,7 @@ function classifyRun(
   let personCue = PERSON_CUES.has(prevWord) || HONORIFICS.has(prevWord);
   if (lastTitle >= 0) {
     const prefix = toks.slice(0, firstTitle(toks));
-    const prefixText = spanText(sentence, prefix);
+    const prefixText = prefix.length > 0 ? spanText(sentence, prefix) : "";
     if (prefix.length > 0 && isPlaceName(prefixText)) {
       out.push(span(sentence, prefix, "place"));
     } else if (prefix.length > 0 && !prefix.every((t) => isDemonym(t.text))) {
@@ -210,15 +210,23 @@ function classifyRun(
   if (isDemonym(words[words.length - 1]) && !ORG_HEADS.has(head)) return out;
   if (words.every((w) => NEVER_NAMES.has(w) || STOP_WORDS.has(w) || TITLES.has(w))) return out;
   let kind: EntityKind;
-  if (isPlaceName(text)) kind = "place";
+  const withoutDemonym = words.length > 1 && isDemonym(words[0]) ? words.slice(1).join(" ") : "";
+  if (isPlaceName(text) || (withoutDemonym && isPlaceName(withoutDemonym))) kind = "place";
   else if (ORG_HEADS.has(head) || ORG_HEADS.has(words[0]) || isAcronym(text)) kind = "organization";
   else if (PLACE_HEADS.has(head)) kind = "place";
   else if (personCue) kind = "person";
-  else if (words.length >= 2 && words.length <= 4 && !words.some((w) => CONNECTORS.has(w))) {
+  else if (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    !words.some((w) => CONNECTORS.has(w) || evidence?.lower.has(w))
+  ) {
+    // Two to four capitalised words that the article never writes in lower case.
     kind = "person";
   } else if (/^(?:in|to|from|at|near|across|into|outside|inside)$/.test(prevWord)) kind = "place";
   else if (/^(?:said|says|told|added|stated)$/.test(nextWord)) kind = "person";
   else kind = "other";
+  // A lone capitalised word the article also writes in lower case is emphasis, not a name.
+  if (kind === "other" && words.length === 1 && evidence?.lower.has(words[0])) return out;
   out.push({
     text,
     kind,

@@ -18,7 +18,7 @@ export function toDoc(article: Article, options: ToDocOptions = {}): Doc {
   const sentences: Sentence[] = [];
   const headings = new Set(article.headings);
   article.paragraphs.forEach((paragraph, p) => {
-    if (headings.has(p)) {
+    if (headings.has(p) || looksLikeHeading(paragraph)) {
       const text = paragraph.trim();
       if (text) {
         const start = paragraph.indexOf(text);
@@ -56,4 +56,19 @@ export function toDoc(article: Article, options: ToDocOptions = {}): Doc {
     for (const d of extractDates(s.text, reference)) dates.push({ ...d, sentence: s.index });
   }
   return { article, sentences, mentions, quantities, dates };
+}
+
+/** Lines longer than this (words) are running text even without final punctuation. */
+const MAX_HEADING_WORDS = 14;
+
+/**
+ * A paragraph the extractor did not mark but that reads as a heading, dateline or caption:
+ * short, and without sentence-final punctuation ("Putin to Visit North Korea", "Thursday,
+ * July 11, 2024", "Image Credits: …"). Such lines are not cited as facts.
+ */
+export function looksLikeHeading(paragraph: string): boolean {
+  const text = paragraph.trim();
+  if (text.includes("\n")) return false;
+  if (/[.!?:;…"”’)]$/.test(text)) return false;
+  return text.split(/\s+/).length <= MAX_HEADING_WORDS;
 }
