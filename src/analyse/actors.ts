@@ -15,10 +15,27 @@ export interface ActorTable {
   resolve(text: string): string | null;
   /** Kind of a canonical name. */
   kindOf(name: string): EntityKind | null;
+  /** The most-mentioned organisation whose name ends in `word` ("the union" → "… Workers Union"). */
+  byHead(word: string): string | null;
 }
 
 /** Single-word names of kind "other" need this many mentions to become actors (noise guard). */
 const MIN_MENTIONS_OTHER = 3;
+
+/**
+ * A single word typed "place" this many times (and more often than "person") is not merged
+ * into a person's full name: "in Brackwater" twice outweighs one "Hafen Brackwater".
+ */
+const MIN_PLACE_VOTES_BLOCKING_MERGE = 2;
+
+/** Words that follow a company's own name ("Veltrane Chemicals", "Acme Corp"). */
+const COMPANY_SUFFIXES = new Set(
+  (
+    "chemicals inc inc. corp corp. corporation co ltd llc plc group industries holdings systems " +
+    "technologies energy motors pharmaceuticals partners capital enterprises labs laboratories " +
+    "airlines airways bank press media"
+  ).split(" "),
+);
 
 function keyOf(text: string): string {
   const f = fold(text)
@@ -84,11 +101,26 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     const g = groups.get(key)!;
     const tokens = key.split(" ");
     const kind = kindVote(g);
+    // A company's short name: "Veltrane" for "Veltrane Chemicals" (not "Millbrook" for
+    // "Millbrook Academy": institutions are named after places, companies after themselves).
+    if (tokens.length === 1 && !COUNTRIES.has(key) && !CITIES.has(key)) {
+      const company = keys.find((k) => {
+        const t = k.split(" ");
+        return t.length > 1 && t[0] === key && t.slice(1).every((w) => COMPANY_SUFFIXES.has(w));
+      });
+      if (company) {
+        parent.set(key, company);
+        continue;
+      }
+    }
     // Known places and multi-word places/organisations never fold into a person's name;
     // a single word typed "place" by a weak cue ("to Putin") still may.
     if (COUNTRIES.has(key) || CITIES.has(key) || isAcronymKey(key)) continue;
     if ((kind === "place" || kind === "organization") && tokens.length > 1) continue;
     if (kind === "organization" && (g.kinds.get("person") ?? 0) === 0) continue;
+    // A word mostly used as a place ("in Brackwater") is not the short form of a person.
+    const placeVotes = g.kinds.get("place") ?? 0;
+    if (placeVotes > (g.kinds.get("person") ?? 0) && placeVotes >= MIN_PLACE_VOTES_BLOCKING_MERGE) continue;
     let best: string | null = null;
     let bestN = -1;
     for (const full of fullNames) {
@@ -151,6 +183,11 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     actors,
     resolve: (text) => nameOfKey.get(keyOf(text)) ?? null,
     kindOf: (name) => kinds.get(name) ?? null,
+    byHead: (word) => {
+      const w = fold(word);
+      const hit = actors.find((a) => a.kind === "organization" && fold(a.name).split(" ").pop() === w);
+      return hit ? hit.name : null;
+    },
   };
 }
 

@@ -7,21 +7,30 @@ import { terms } from "../text/tokens.js";
 import type { AlignResult } from "./align.js";
 import type { StoryIndex, Unit } from "./story-index.js";
 
-/** Outside aligned facts, two numbers are about the same thing when their nearby words overlap this much (Dice). */
-export const CONTEXT_DICE = 0.6;
-/** Words on each side of a number that make up its context. */
-const CONTEXT_WORDS = 5;
+/**
+ * Outside aligned facts, two numbers with the same unit are about the same thing when they
+ * share a descriptor: the content word just before the number or just after its unit
+ * ("leaving 17 people injured" / "injuring 14 people" share "injur"). Different counts that
+ * merely share a noun ("three firefighters treated" / "120 firefighters battled") do not.
+ */
+const DESCRIPTOR_WORDS = 1;
 /** An "about N" value covers N ± this fraction. */
 const ABOUT_TOLERANCE = 0.2;
 
 interface Observation {
   unit: Unit;
   value: string;
+  /** The number itself (for dates: 0). */
+  num: number;
   low: number;
   high: number;
 }
 
+/** An "about" clock time covers this many minutes either side. */
+const ABOUT_MINUTES = 15;
+
 function interval(q: QuantityMention): [number, number] {
+  if (q.unit === "time" && q.qualifier === "about") return [q.value - ABOUT_MINUTES, q.value + ABOUT_MINUTES];
   switch (q.qualifier) {
     case "more":
       return [q.value, Number.POSITIVE_INFINITY];
@@ -39,23 +48,20 @@ function compatible(a: Observation[], b: Observation[]): boolean {
 }
 
 function contextTerms(text: string, q: QuantityMention): Set<string> {
-  const before = terms(text.slice(0, q.start)).slice(-CONTEXT_WORDS);
-  const after = terms(text.slice(q.end)).slice(0, CONTEXT_WORDS);
+  const content = (t: string) => !/\d/.test(t) && t !== q.unit;
+  const before = terms(text.slice(0, q.start)).filter(content).slice(-DESCRIPTOR_WORDS);
+  // After the number: skip the unit word itself, then take the next content word.
+  const after = terms(text.slice(q.end)).filter(content).slice(0, DESCRIPTOR_WORDS);
   return new Set([...before, ...after]);
-}
-
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return (2 * n) / (a.size + b.size);
 }
 
 /** Finds conflicting quantities and dates. */
 export function findConflicts(index: StoryIndex, aligned: AlignResult, factText: (group: number) => string): Conflict[] {
   const out: Conflict[] = [];
-  const seen = new Set<string>();
-  const emit = (about: string, bySource: Map<string, Observation[]>) => {
+  const seen = new Map<string, Conflict>();
+  const emit = (about: string, bySource: Map<string, Observation[]>, unitKey: string) => {
+    const numbers = new Set<number>();
+    for (const obs of bySource.values()) for (const o of obs) numbers.add(o.num);
     const values = new Map<string, { sources: Set<string>; evidence: Evidence[] }>();
     for (const [source, obs] of bySource) {
       const key = obs.map((o) => o.value).sort().join(" / ");
@@ -75,9 +81,21 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
         .map(([value, v]) => ({ value, sources: [...v.sources].sort(), evidence: v.evidence }))
         .sort((a, b) => b.sources.length - a.sources.length || (a.value < b.value ? -1 : 1)),
     };
-    const key = JSON.stringify(conflict.values.map((v) => [v.value, v.sources]));
-    if (seen.has(key)) return;
-    seen.add(key);
+    // One conflict per unit and set of numbers: later sightings add their sources.
+    const key = `${unitKey}|${[...numbers].sort((x, y) => x - y).join(",")}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      for (const v of conflict.values) {
+        const same = earlier.values.find((e) => e.value === v.value);
+        if (same) {
+          same.sources = [...new Set([...same.sources, ...v.sources])].sort();
+          for (const ev of v.evidence ?? []) if (!same.evidence?.some((x) => x.source === ev.source && x.sentence === ev.sentence)) same.evidence?.push(ev);
+        } else earlier.values.push(v);
+      }
+      earlier.values.sort((a, b) => b.sources.length - a.sources.length || (a.value < b.value ? -1 : 1));
+      return;
+    }
+    seen.set(key, conflict);
     out.push(conflict);
   };
   // 1. Within aligned groups: same unit, disjoint values between sources.
@@ -92,7 +110,7 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
         let m = byUnit.get(q.unit);
         if (!m) byUnit.set(q.unit, (m = new Map()));
         const list = m.get(u.source) ?? [];
-        list.push({ unit: u, value: q.text, low, high });
+        list.push({ unit: u, value: q.text, num: q.value, low, high });
         m.set(u.source, list);
       }
     }
@@ -102,7 +120,7 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
       for (let i = 0; i < lists.length && !clash; i++) {
         for (let j = i + 1; j < lists.length && !clash; j++) if (!compatible(lists[i], lists[j])) clash = true;
       }
-      if (clash) emit(`${unitLabel(bySource, unit)}: ${factText(g)}`, bySource);
+      if (clash) emit(`${unitLabel(bySource, unit)}: ${factText(g)}`, bySource, unit);
     }
     // Dates of the same fact at the same precision.
     const byPrecision = new Map<string, Map<string, Observation[]>>();
@@ -112,7 +130,7 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
         let m = byPrecision.get(d.precision);
         if (!m) byPrecision.set(d.precision, (m = new Map()));
         const list = m.get(u.source) ?? [];
-        if (!list.some((o) => o.value === d.iso)) list.push({ unit: u, value: d.iso, low: 0, high: 0 });
+        if (!list.some((o) => o.value === d.iso)) list.push({ unit: u, value: d.iso, num: 0, low: 0, high: 0 });
         m.set(u.source, list);
       }
     }
@@ -123,7 +141,7 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
       let clash = false;
       for (let i = 0; i < sets.length; i++)
         for (let j = i + 1; j < sets.length; j++) if (![...sets[i]].some((v) => sets[j].has(v))) clash = true;
-      if (clash) emit(`date: ${factText(g)}`, bySource);
+      if (clash) emit(`date: ${factText(g)}`, bySource, `date ${g}`);
     }
   });
   // 2. Across groups: same unit, close context words, different sources.
@@ -135,21 +153,22 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
       const b = obs[j];
       if (a.u.family === b.u.family || a.q.unit !== b.q.unit) continue;
       if (aligned.groupOf[a.u.id] === aligned.groupOf[b.u.id]) continue;
-      if (dice(a.ctx, b.ctx) < CONTEXT_DICE) continue;
+      if (![...a.ctx].some((t) => b.ctx.has(t))) continue;
       const [al, ah] = interval(a.q);
       const [bl, bh] = interval(b.q);
       if (al <= bh && bl <= ah) continue;
       const m = new Map<string, Observation[]>([
-        [a.u.source, [{ unit: a.u, value: a.q.text, low: al, high: ah }]],
-        [b.u.source, [{ unit: b.u, value: b.q.text, low: bl, high: bh }]],
+        [a.u.source, [{ unit: a.u, value: a.q.text, num: a.q.value, low: al, high: ah }]],
+        [b.u.source, [{ unit: b.u, value: b.q.text, num: b.q.value, low: bl, high: bh }]],
       ]);
-      emit(`${a.q.unit}: ${a.u.sentence.text}`, m);
+      emit(`${unitLabel(m, a.q.unit)}: ${a.u.sentence.text}`, m, a.q.unit);
     }
   }
   return out;
 }
 
 function unitLabel(bySource: Map<string, Observation[]>, unit: string): string {
+  if (unit === "time" || unit === "$" || unit === "%") return unit;
   const first = [...bySource.values()][0]?.[0]?.value ?? unit;
   const word = /[\p{L}]+$/u.exec(first);
   return word ? word[0] : unit;

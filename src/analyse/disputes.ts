@@ -51,6 +51,27 @@ function actorsAround(
   return out;
 }
 
+/** With no name before the verb, "the union" / "the company" stands for the organisation so headed. */
+function withDescription(
+  index: StoryIndex,
+  before: string,
+  found: { name: string; at: number }[],
+): { name: string; at: number }[] {
+  if (found.length > 0) return found;
+  const m = /\b(?:the|a|its)\s+([a-z]+)\b[^,]*$/i.exec(before) ?? /^\s*(\p{Lu}\p{Ll}+)\b/u.exec(before);
+  if (!m) return found;
+  const name = index.actors.byHead(m[1]) ?? (/^(?:company|firm|operator|group)$/i.test(m[1]) ? companyOf(index) : null);
+  return name ? [{ name, at: m.index }] : found;
+}
+
+/** The story's most-mentioned organisation named like a company ("… Chemicals", "… Inc"). */
+function companyOf(index: StoryIndex): string | null {
+  const hit = index.actors.actors.find(
+    (a) => a.kind === "organization" && /\b(?:chemicals|inc|corp|corporation|co|ltd|llc|plc|group|industries|holdings)\.?$/i.test(a.name),
+  );
+  return hit ? hit.name : null;
+}
+
 /** Finds the disputes of a story. */
 export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[] {
   const accusations: Accusation[] = [];
@@ -64,7 +85,7 @@ export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[]
     if (a && !accusationInDenial) {
       const verbAt = a.index;
       const verbEnd = verbAt + a[0].length;
-      const before = actorsAround(index, u, 0, verbAt);
+      const before = withDescription(index, text.slice(0, verbAt), actorsAround(index, u, 0, verbAt));
       const after = actorsAround(index, u, verbEnd, d && d.index > verbEnd ? d.index : text.length);
       let claim = text.slice(verbAt);
       const cut = claim.search(/,\s*(?:which|but|and (?:both|they))\b|;|\s—\s/);
@@ -85,7 +106,7 @@ export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[]
         const start = verbAt + byClause.index;
         by = actorsAround(index, u, start, Math.min(text.length, start + 60)).map((x) => x.name);
       } else {
-        by = actorsAround(index, u, 0, verbAt).map((x) => x.name);
+        by = withDescription(index, text.slice(0, verbAt), actorsAround(index, u, 0, verbAt)).map((x) => x.name);
       }
       denials.push({ unit: u, by, verbAt });
     }

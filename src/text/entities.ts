@@ -48,7 +48,8 @@ const NEVER_NAMES = new Set(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow " +
     "january february march april may june july august september october november december " +
     "published updated read more see also share image photo credit credits click subscribe " +
-    "home world news latest top exclusive video watch advertisement related comments"
+    "home world news latest top exclusive video watch advertisement related comments " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec gmt bst edt est pst cet cest utc am pm"
   ).split(" "),
 );
 
@@ -114,6 +115,16 @@ export function findEntities(sentence: string, evidence?: CaseEvidence): EntityS
         j++;
         continue;
       }
+      // "and" joins a name only when the run it starts ends in an organisation word
+      // ("Dockside and Chemical Workers Union", "Fire and Rescue Service").
+      if (toks[j].text === "and" && j + 1 < toks.length && isCapitalised(toks[j + 1].text)) {
+        let k = j + 1;
+        while (k + 1 < toks.length && isCapitalised(toks[k + 1].text) && /^ +$/.test(sentence.slice(toks[k].end, toks[k + 1].start))) k++;
+        if (ORG_HEADS.has(fold(toks[k].text))) {
+          j = k + 1;
+          continue;
+        }
+      }
       if (
         CONNECTORS.has(toks[j].text) &&
         j + 1 < toks.length &&
@@ -157,8 +168,9 @@ function classifyRun(
       toks.shift();
       continue;
     }
-    if (opensSentence && !known && evidence) {
-      const named = evidence.capitalised.has(f) && !evidence.lower.has(f);
+    if (opensSentence && !known) {
+      // Without evidence from the rest of the article, a sentence's first word is not a name.
+      const named = evidence ? evidence.capitalised.has(f) && !evidence.lower.has(f) : false;
       if (!named && toks.length === 1) return out;
       if (!named && !isTitle(f)) {
         toks.shift();
@@ -222,7 +234,7 @@ function classifyRun(
   ) {
     // Two to four capitalised words that the article never writes in lower case.
     kind = "person";
-  } else if (/^(?:in|to|from|at|near|across|into|outside|inside)$/.test(prevWord)) kind = "place";
+  } else if (/^(?:in|from|near|across|into|outside|inside)$/.test(prevWord)) kind = "place";
   else if (/^(?:said|says|told|added|stated)$/.test(nextWord)) kind = "person";
   else kind = "other";
   // A lone capitalised word the article also writes in lower case is emphasis, not a name.

@@ -75,7 +75,7 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set(
     "peninsula sea ocean river island islands mountains mountain valley province region street " +
     "square airport coast bay strait gulf county district city desert lake mount state territory " +
     "border harbor harbour port wharf park bridge highway road avenue village town cosmodrome " +
-    "base station centre center palace house hall stadium"
+    "base station centre center palace house hall stadium terrace lane wharf quay dock docks"
   ).split(" "),
 );
 
@@ -89,7 +89,10 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
     "federation league club times post news newspaper press tribune journal herald guardian " +
     "network media television radio channel airlines airways kremlin pentagon nato government " +
     "administration cabinet secretariat alliance coalition front movement church hospital " +
-    "conference summit reuters convention"
+    "conference summit reuters convention inspectorate directorate infirmary academy chemicals " +
+    "industries holdings systems technologies energy motors pharmaceuticals partners capital " +
+    "enterprises laboratories labs trust society institute desk wire gazette chronicle " +
+    "clarion courier mail telegraph observer express standard"
   ).split(" "),
 );
 

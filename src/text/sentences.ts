@@ -33,6 +33,10 @@ const SENTENCE_OPENERS = new Set(
 /** Abbreviations that can also end a sentence ("in the U.S." / "at 9 a.m."), folded, no dots. */
 const AMBIGUOUS = new Set(["inc", "corp", "ltd", "co", "etc", "jr", "sr"]);
 
+/** Words that may follow "p.m." inside a sentence ("2 p.m. Tuesday", "9 a.m. GMT"). */
+const TIME_FOLLOWERS =
+  /^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gmt|bst|utc|edt|est|cet|pst|pdt|cest|local)/i;
+
 const CLOSERS = "\"'”’)]»";
 const OPENERS = "\"'“‘([«";
 
@@ -99,7 +103,11 @@ function isSentenceEndingPeriod(text: string, dot: number, next: number): boolea
   if (NEVER_FINAL.has(folded)) return false;
   // Initials: a single capital letter ("J. K. Rowling") never ends a sentence.
   if (/^\p{Lu}$/u.test(before)) return false;
-  // Dotted abbreviations ("U.S", "a.m", "p.m", "U.N"): end only before a sentence opener.
+  // "a.m." / "p.m." end a sentence before any capitalised word but a day, month or zone.
+  if (folded === "a.m" || folded === "p.m") {
+    return /^\p{Lu}/u.test(nextWord) && !TIME_FOLLOWERS.test(nextWord);
+  }
+  // Dotted abbreviations ("U.S", "U.N"): end only before a sentence opener.
   if (/^(\p{L}\.)+\p{L}$/u.test(before) || AMBIGUOUS.has(folded)) {
     return SENTENCE_OPENERS.has(nextFolded);
   }

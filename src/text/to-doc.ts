@@ -34,13 +34,18 @@ export function toDoc(article: Article, options: ToDocOptions = {}): Doc {
       return;
     }
     for (const span of splitSentences(paragraph)) {
+      const text = paragraph.slice(span.start, span.end);
+      // A line of its own that reads as a heading, dateline or caption.
+      const ownLine =
+        (span.start === 0 || paragraph[span.start - 1] === "\n") &&
+        (span.end === paragraph.length || paragraph[span.end] === "\n");
       sentences.push({
         index: sentences.length,
         paragraph: p,
         start: span.start,
         end: span.end,
-        text: paragraph.slice(span.start, span.end),
-        heading: false,
+        text,
+        heading: ownLine && paragraph.includes("\n") && looksLikeHeading(text),
       });
     }
   });
@@ -49,7 +54,10 @@ export function toDoc(article: Article, options: ToDocOptions = {}): Doc {
   const mentions: Mention[] = [];
   const quantities: QuantityMention[] = [];
   const dates: DateMentionInDoc[] = [];
+  // Entity, number and date rules are English; other languages keep only their sentences.
+  const english = article.language === null || article.language === "en";
   for (const s of sentences) {
+    if (!english) continue;
     for (const e of findEntities(s.text, evidence)) mentions.push({ ...e, sentence: s.index });
     if (s.heading) continue;
     for (const q of extractQuantities(s.text)) quantities.push({ ...q, sentence: s.index });
