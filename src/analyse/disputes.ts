@@ -16,6 +16,9 @@ const ANAPHOR = /\b(such|those|these|the (?:allegations?|claims?|accusations?|ch
 
 /** A denial and an accusation of different sentences share this much (Dice) to be matched. */
 export const DISPUTE_MATCH = 0.12;
+/** Overlap enough for a denial that names what it denies ("the allegations", "the claims"). */
+export const DISPUTE_WEAK_MATCH = 0.03;
+const CLAIM_NOUN = /\b(?:allegations?|claims?|accusations?|charges?)\b/i;
 /** A denial this many sentences after an accusation in the same source, with an anaphor, matches it. */
 const NEARBY_SENTENCES = 3;
 /** Accusations that overlap this much (Dice) are the same claim. */
@@ -146,7 +149,9 @@ export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[]
         if (a.unit.doc === d.unit.doc && gap > 0 && gap <= NEARBY_SENTENCES && ANAPHOR.test(d.unit.sentence.text)) {
           score += 1 - gap / 10;
         }
-        if (score < DISPUTE_MATCH) score = 0;
+        // A denial that names a claim ("rejected the union's claims") needs less overlap.
+        const threshold = CLAIM_NOUN.test(d.unit.sentence.text) ? DISPUTE_WEAK_MATCH : DISPUTE_MATCH;
+        if (score < threshold) score = 0;
       }
       if (score > bestScore) {
         best = a;

@@ -13,7 +13,7 @@ import { indexStory } from "../analyse/story-index.js";
 import { buildTimeline } from "../analyse/timeline.js";
 import type { Article, Brief, BriefSource, Diagnostic, Doc, Family } from "../model.js";
 import { referenceFrom } from "../text/dates.js";
-import { toDoc } from "../text/to-doc.js";
+import { storyEvidence, toDoc } from "../text/to-doc.js";
 import { GENERATOR } from "../version.js";
 
 export interface BriefOptions {
@@ -46,6 +46,7 @@ export function buildBriefWork(articles: Article[], families: Family[], options:
     .filter((p): p is string => p !== null && referenceFrom(p) !== null)
     .sort();
   const storyReference = dated.length > 0 ? referenceFrom(dated[dated.length - 1]) : null;
+  const evidence = storyEvidence(articles);
   const docs = articles.map((a) => {
     if (!a.published && storyReference) {
       diagnostics.push(borrowed(a.id, dated[dated.length - 1]));
@@ -58,7 +59,7 @@ export function buildBriefWork(articles: Article[], families: Family[], options:
         source: a.id,
       });
     }
-    return toDoc(a, { reference: storyReference });
+    return toDoc(a, { reference: storyReference, evidence });
   });
   const index = indexStory(docs, families);
   const aligned = alignUnits(index);

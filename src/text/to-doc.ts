@@ -4,13 +4,36 @@
  */
 import type { Article, DateMentionInDoc, Doc, Mention, QuantityMention, Sentence } from "../model.js";
 import { extractDates, type ReferenceDate, referenceFrom } from "./dates.js";
-import { caseEvidence, findEntities } from "./entities.js";
+import { type CaseEvidence, caseEvidence, findEntities } from "./entities.js";
 import { extractQuantities } from "./numbers.js";
 import { splitSentences } from "./sentences.js";
 
 export interface ToDocOptions {
   /** Reference date for relative dates when the article has no publication date of its own. */
   reference?: ReferenceDate | null;
+  /**
+   * Capitalisation evidence from the whole story (see storyEvidence), so that a name that opens
+   * a sentence in this article ("Okafor told reporters") is known from another article.
+   */
+  evidence?: CaseEvidence;
+}
+
+/** Capitalisation evidence of several articles together. */
+export function storyEvidence(articles: readonly Article[]): CaseEvidence {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const a of articles) {
+    const texts: string[] = [];
+    const headings = new Set(a.headings);
+    a.paragraphs.forEach((p, i) => {
+      if (headings.has(i) || looksLikeHeading(p)) return;
+      for (const span of splitSentences(p)) texts.push(p.slice(span.start, span.end));
+    });
+    const e = caseEvidence(texts);
+    for (const w of e.capitalised) capitalised.add(w);
+    for (const w of e.lower) lower.add(w);
+  }
+  return { capitalised, lower };
 }
 
 /** Splits, tags and dates an article. Pure: same article, same Doc. */
@@ -49,7 +72,8 @@ export function toDoc(article: Article, options: ToDocOptions = {}): Doc {
       });
     }
   });
-  const evidence = caseEvidence(sentences.filter((s) => !s.heading).map((s) => s.text));
+  const evidence =
+    options.evidence ?? caseEvidence(sentences.filter((s) => !s.heading).map((s) => s.text));
   const reference = referenceFrom(article.published) ?? options.reference ?? null;
   const mentions: Mention[] = [];
   const quantities: QuantityMention[] = [];
