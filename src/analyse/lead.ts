@@ -56,21 +56,30 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 /** Picks and orders the lead sentences; returns them joined by spaces. */
-export function buildLead(candidates: FactCandidate[], totalFamilies: number, options: LeadOptions = {}): string {
+export function buildLead(
+  candidates: FactCandidate[],
+  totalFamilies: number,
+  options: LeadOptions = {},
+): string {
   return pickLead(candidates, totalFamilies, options)
     .map((u) => u.sentence.text.trim())
     .join(" ");
 }
 
 /** The units chosen for the lead, in reading order. */
-export function pickLead(candidates: FactCandidate[], totalFamilies: number, options: LeadOptions = {}): Unit[] {
+export function pickLead(
+  candidates: FactCandidate[],
+  totalFamilies: number,
+  options: LeadOptions = {},
+): Unit[] {
   const budget = options.words ?? DEFAULT_LEAD_WORDS;
   const weights = options.weights ?? LEAD_WEIGHTS;
   const lambda = options.lambda ?? MMR_LAMBDA;
   const halfLife = options.halfLife ?? POSITION_HALF_LIFE;
   const centroid = new Map<string, number>();
   for (const c of candidates)
-    for (const u of c.units) for (const [f, w] of u.features) centroid.set(f, (centroid.get(f) ?? 0) + w);
+    for (const u of c.units)
+      for (const [f, w] of u.features) centroid.set(f, (centroid.get(f) ?? 0) + w);
   const pool: { unit: Unit; score: number }[] = [];
   for (const c of candidates) {
     const u = c.representative;
