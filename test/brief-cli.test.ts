@@ -41,10 +41,11 @@ function validate(value: unknown, schema: Schema, root: Schema, path = "$"): str
   if (Array.isArray(value)) {
     if (typeof schema.minItems === "number" && value.length < schema.minItems)
       errors.push(`${path}: too few items`);
-    if (schema.items)
-      value.forEach((v, i) =>
-        errors.push(...validate(v, schema.items as Schema, root, `${path}[${i}]`)),
-      );
+    if (schema.items) {
+      value.forEach((v, i) => {
+        errors.push(...validate(v, schema.items as Schema, root, `${path}[${i}]`));
+      });
+    }
   } else if (typeof value === "object" && value !== null) {
     const obj = value as Record<string, unknown>;
     for (const key of (schema.required as string[] | undefined) ?? [])
