@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerBrief } from "./brief.js";
+import { registerExtract } from "./extract.js";
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerBrief];
+export const COMMANDS: RegisterCommand[] = [registerExtract, registerBrief];
