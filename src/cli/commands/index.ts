@@ -1,6 +1,7 @@
 /** The CLI's commands, in the order `--help` lists them. Each module registers one command. */
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerBrief } from "./brief.js";
 import { registerCluster } from "./cluster.js";
 import { registerExtract } from "./extract.js";
 
@@ -9,4 +10,5 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 export const COMMANDS: RegisterCommand[] = [
   registerExtract,
   registerCluster,
+  registerBrief,
 ];
