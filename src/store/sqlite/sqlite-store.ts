@@ -2,6 +2,7 @@
  * The SQLite engine (the default): one embedded file through better-sqlite3, WAL journal,
  * one write transaction at a time (BEGIN IMMEDIATE), so story assignment needs no extra lock.
  */
+import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Row, SqlConn, SqlDriver } from "../sql-driver.js";
 import { SqlStore } from "../sql-store.js";
@@ -26,18 +27,32 @@ function bind(params: readonly unknown[]): unknown[] {
   );
 }
 
+/**
+ * One transaction queue per database file in this process. Two connections to one file in one
+ * process must not interleave: the second BEGIN IMMEDIATE would block the only thread while the
+ * first transaction waits for it. Across processes, SQLite's lock and busy timeout serialise.
+ */
+const fileQueues = new Map<string, { queue: Promise<unknown> }>();
+
 class SqliteDriver implements SqlDriver {
   readonly engine = "sqlite" as const;
   readonly claimJobSql =
     "SELECT id, input, payload FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1";
-  /** Transactions are serialised in-process: one connection, async work inside a transaction. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly lane: { queue: Promise<unknown> };
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     private readonly db: Database.Database,
     readonly location: string,
-  ) {}
+  ) {
+    const key = location === ":memory:" ? `:memory:${Math.random()}` : resolve(location);
+    let lane = fileQueues.get(key);
+    if (!lane) {
+      lane = { queue: Promise.resolve() };
+      fileQueues.set(key, lane);
+    }
+    this.lane = lane;
+  }
 
   private prepare(sql: string): Database.Statement {
     let stmt = this.statements.get(sql);
@@ -70,8 +85,8 @@ class SqliteDriver implements SqlDriver {
         throw err;
       }
     };
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
+    const next = this.lane.queue.then(run, run);
+    this.lane.queue = next.catch(() => undefined);
     return next;
   }
 
@@ -83,7 +98,7 @@ class SqliteDriver implements SqlDriver {
     // AUTOINCREMENT keeps its counter in sqlite_sequence, which explicit inserts advance.
   }
   async close(): Promise<void> {
-    await this.queue;
+    await this.lane.queue;
     this.statements.clear();
     if (this.db.open) this.db.close();
   }
