@@ -121,12 +121,17 @@ export function redactUrl(url: string): string {
 /** Connects to a PostgreSQL store at `url` and runs pending migrations. */
 export async function openPostgresStore(url: string): Promise<SqlStore> {
   const location = redactUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE });
+  // Session settings ride on the startup packet, after any the URL's own `options` asks for.
+  let options = `-c synchronous_commit=${PG_SYNCHRONOUS_COMMIT}`;
+  try {
+    const own = new URL(url).searchParams.get("options");
+    if (own) options = `${own} ${options}`;
+  } catch {
+    // Not a parseable URL: pg reports the problem when connecting.
+  }
+  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_SIZE, options });
   // An idle client's error (server restart) must not crash the process.
   pool.on("error", () => undefined);
-  pool.on("connect", (client) => {
-    client.query(`SET synchronous_commit = ${PG_SYNCHRONOUS_COMMIT}`).catch(() => undefined);
-  });
   const store = new SqlStore(new PostgresDriver(pool, location));
   try {
     await store.migrate();
