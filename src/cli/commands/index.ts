@@ -3,7 +3,12 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerBrief } from "./brief.js";
 import { registerCluster } from "./cluster.js";
+import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
+import { registerImport } from "./import.js";
+import { registerIngest } from "./ingest.js";
+import { registerStories } from "./stories.js";
+import { registerWorker } from "./worker.js";
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -11,4 +16,9 @@ export const COMMANDS: RegisterCommand[] = [
   registerExtract,
   registerCluster,
   registerBrief,
+  registerIngest,
+  registerStories,
+  registerExport,
+  registerImport,
+  registerWorker,
 ];
