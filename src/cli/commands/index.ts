@@ -1,7 +1,8 @@
 /** The CLI's commands, in the order `--help` lists them. Each module registers one command. */
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerWatch } from "./watch.js";
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerWatch];

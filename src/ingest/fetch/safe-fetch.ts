@@ -171,7 +171,14 @@ export class SafeFetcher {
       if (hop === 0 && request.validators?.etag) headers["if-none-match"] = request.validators.etag;
       if (hop === 0 && request.validators?.lastModified)
         headers["if-modified-since"] = request.validators.lastModified;
-      const res = await this.withRetries(url, current, headers, deadline, this.opts.maxBytes);
+      const res = await this.withRetries(
+        url,
+        current,
+        headers,
+        deadline,
+        this.opts.maxBytes,
+        hop > 0,
+      );
       if ([301, 302, 303, 307, 308].includes(res.status)) {
         const location = headerOf(res.headers, "location");
         if (!location)
@@ -238,13 +245,14 @@ export class SafeFetcher {
     headers: Record<string, string>,
     deadline: number,
     maxBytes: number,
+    redirected: boolean,
   ): Promise<Hop> {
     for (let attempt = 0; ; attempt++) {
       const host = target.host;
       const wait = (this.notBefore.get(host) ?? 0) - this.opts.now();
       if (wait > 0) await this.opts.sleep(wait);
       const res = await this.limiter.run(host, () =>
-        this.hop(url, target, headers, deadline, maxBytes),
+        this.hop(url, target, headers, deadline, maxBytes, redirected),
       );
       if (res.status !== 429 && res.status !== 503) return res;
       const retryAfter = parseRetryAfter(headerOf(res.headers, "retry-after"), this.opts.now());
@@ -269,8 +277,9 @@ export class SafeFetcher {
     headers: Record<string, string>,
     deadline: number,
     maxBytes: number,
+    redirected: boolean,
   ): Promise<Hop> {
-    const vetted = await this.vet(url, target);
+    const vetted = await this.vet(url, target, redirected);
     const connect = this.opts.connectAddress ? this.opts.connectAddress(vetted) : vetted;
     const remaining = deadline - this.opts.now();
     if (remaining <= 0)
@@ -279,7 +288,7 @@ export class SafeFetcher {
     return this.send(url, target, headers, connect, remaining, maxBytes);
   }
 
-  private async vet(url: string, target: URL): Promise<ResolvedAddress> {
+  private async vet(url: string, target: URL, redirected: boolean): Promise<ResolvedAddress> {
     const host = target.hostname;
     const literal = literalAddress(host);
     let addresses: ResolvedAddress[];
@@ -306,7 +315,7 @@ export class SafeFetcher {
         const reason = refusalReason(a.address);
         if (reason) {
           const via = literal ? "" : `${host} `;
-          const where = target.href === url ? "" : ` (redirected to ${target.href})`;
+          const where = redirected ? ` (redirected to ${target.href})` : "";
           throw new FetchError(
             url,
             "refused",
@@ -475,7 +484,7 @@ export class SafeFetcher {
     try {
       for (let hop = 0; hop <= this.opts.maxRedirects; hop++) {
         const res = await this.limiter.run(current.host, () =>
-          this.hop(url, current, headers, deadline, ROBOTS_MAX_BYTES),
+          this.hop(url, current, headers, deadline, ROBOTS_MAX_BYTES, false),
         );
         if (res.status >= 300 && res.status < 400 && headerOf(res.headers, "location")) {
           current = new URL(headerOf(res.headers, "location") as string, current);
