@@ -97,8 +97,16 @@ export function cleanText(raw: string | undefined | null): string | null {
 /** True when content is missing, short, or ends like a cut summary ("…", "[...]", "Read more"). */
 export function looksLikeTeaser(content: string | null, type: "html" | "text"): boolean {
   if (!content) return true;
-  const text = type === "html" ? htmlToText(content) : content.trim();
+  // Tags are stripped by a cheap regex (this runs on every item); only the tail is decoded.
+  const text =
+    type === "html"
+      ? content
+          .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+          .replace(/<[^>]*>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim()
+      : content.trim();
   if (text.length < TEASER_MAX_CHARS) return true;
-  const tail = text.slice(-400);
+  const tail = decodeEntities(text.slice(-400)).trim();
   return TEASER_ENDING.test(tail);
 }
