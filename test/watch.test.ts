@@ -13,6 +13,8 @@ import {
   type WatchDeps,
   Watcher,
 } from "../src/ingest/watch/watcher.js";
+import { extractBatch } from "../src/extract/index.js";
+import { readInputs } from "../src/ingest/read-inputs.js";
 import type { RawInput } from "../src/model.js";
 import { serve, startServer, type TestServer } from "./fetch-server.js";
 import { runCli } from "./helpers/cli.js";
@@ -333,6 +335,16 @@ describe("crosscheck watch", () => {
       ],
     );
     assert.match(lines[0].html, /council approved/);
+    // The JSONL is what the file door reads: the feed's metadata reaches the extracted article.
+    const read = await readInputs([out]);
+    const { articles } = extractBatch(read.inputs);
+    assert.deepEqual(
+      articles.map((a) => [a.title, a.outlet, a.published]),
+      [
+        ["First", "Feed One", "2024-06-18T09:30:00Z"],
+        ["Second", "Feed One", "2024-06-18T09:30:00Z"],
+      ],
+    );
 
     const second = await runCli(["watch", opml, "--once", "--allow-private", "--state", state]);
     assert.equal(second.stdout, "");
