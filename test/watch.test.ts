@@ -69,6 +69,10 @@ describe("the watch scheduler", () => {
         res.writeHead(200, { "content-type": "application/rss+xml", etag: '"e1"' });
         res.end(rss("Etag Feed", [{ guid: "a", link: `${server.base}/a`, title: "A" }]));
       },
+      "/slow.xml": (_req, res) => {
+        const t = setTimeout(() => res.end("late"), 3000);
+        res.on("close", () => clearTimeout(t));
+      },
       "/flaky.xml": (_req, res) => {
         res.writeHead(200, { "content-type": "text/html" });
         res.end(
@@ -204,6 +208,18 @@ describe("the watch scheduler", () => {
     );
     assert.equal(watcher.state.feeds[flaky].failures, 0);
     assert.equal(watcher.state.feeds[down].failures, 2);
+  });
+
+  it("gives up on a slow feed at the fetch timeout and counts it as a failure", async () => {
+    const time = fakeTime();
+    const log: string[] = [];
+    const slow = `${server.base}/slow.xml`;
+    const d = deps(time, [], log);
+    d.fetcher = new SafeFetcher({ allowPrivate: true, totalTimeoutMs: 200 });
+    const watcher = new Watcher([slow], emptyState(), d);
+    const [outcome] = await watcher.pollAll();
+    assert.equal(outcome.status, "failed");
+    assert.match(log[0], new RegExp(`^crosscheck: cannot fetch ${slow}: timed out after 200 ms`));
   });
 
   it("caps the back-off and jitters it with the injected random source", () => {
