@@ -115,6 +115,13 @@ describe("RSS 1.0, RSS 0.91, Atom and JSON Feed parsing", () => {
     assert.equal(feed.items[1].author, "Sam Lee");
   });
 
+  it("survives hostile nesting 50,000 elements deep", () => {
+    const deep = `<rss><channel><title>Deep</title><item><title>T</title><description>${"<b>".repeat(50_000)}x${"</b>".repeat(50_000)}</description></item></channel></rss>`;
+    const feed = parseFeed(deep);
+    assert.equal(feed.items.length, 1);
+    assert.match(feed.items[0].content ?? "", /x/);
+  });
+
   it("refuses an HTML page with a message naming its root element", () => {
     assert.throws(
       () => parseFeed("<!doctype html><html><body>x</body></html>"),

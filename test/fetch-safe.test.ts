@@ -126,6 +126,15 @@ describe("safe fetching against a loopback server", () => {
         };
         pump();
       },
+      "/bomb": (_req, res) => {
+        res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });
+        res.end(gzipSync(Buffer.alloc(4 * 1024 * 1024, 0x61)));
+      },
+      "/hangup": (req, res) => {
+        res.writeHead(200, { "content-type": "text/html", "content-length": "100000" });
+        res.write("partial");
+        setTimeout(() => req.socket.destroy(), 20);
+      },
       "/slow": (_req, res) => {
         const t = setTimeout(() => res.end("late"), 5000);
         res.on("close", () => clearTimeout(t));
@@ -229,6 +238,20 @@ describe("safe fetching against a loopback server", () => {
     assert.equal(err.kind, "too-large");
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(endlessClosed, true);
+  });
+
+  it("applies the size limit to the decompressed body of a gzip bomb", async () => {
+    const err = await rejection(
+      new SafeFetcher({ allowPrivate: true, maxBytes: 64 * 1024 }).fetch(`${server.base}/bomb`),
+    );
+    assert.equal(err.kind, "too-large");
+  });
+
+  it("fails at once when the server hangs up in the middle of the body", async () => {
+    const err = await rejection(
+      new SafeFetcher({ allowPrivate: true, totalTimeoutMs: 5000 }).fetch(`${server.base}/hangup`),
+    );
+    assert.equal(err.kind, "network");
   });
 
   it("gives up on a slow server after the total timeout", async () => {

@@ -10,6 +10,7 @@ import {
   firstChild,
   parseXmlTree,
   resolveUrl,
+  textOf,
   type XNode,
 } from "./xml-tree.js";
 
@@ -32,13 +33,7 @@ export function parseOpml(
   const top = documentElement(root);
   if (top?.local.toLowerCase() !== "opml") throw new Error("not an OPML file: no <opml> element");
   const head = firstChild(top, "head");
-  const title = head
-    ? cleanTitle(
-        childElements(head, "title")
-          .map((t) => t.children.join(""))
-          .join(""),
-      )
-    : null;
+  const title = head ? cleanTitle(textOf(firstChild(head, "title"))) : null;
   const body = firstChild(top, "body");
   const subscriptions: Subscription[] = [];
   const seen = new Set<string>();

@@ -6,6 +6,9 @@
  */
 import { Parser } from "htmlparser2";
 
+/** Deepest element nesting kept: real feeds nest < 20 deep (xhtml content included). */
+export const MAX_DEPTH = 256;
+
 export interface XNode {
   /** Canonical qualified name: "item", "atom:entry", "dc:date", "content:encoded". */
   name: string;
@@ -57,9 +60,16 @@ export function parseXmlTree(text: string, documentUrl?: string): XNode {
   const stack: XNode[] = [root];
   const nsStack: Record<string, string>[] = [{ xml: "http://www.w3.org/XML/1998/namespace" }];
   let first = true;
+  let skipped = 0;
   const parser = new Parser(
     {
       onopentag(rawName, attrs) {
+        // Past the depth cap elements are flattened (their text still lands in the deepest
+        // kept element), so hostile nesting cannot overflow the recursive walks below.
+        if (stack.length > MAX_DEPTH) {
+          skipped++;
+          return;
+        }
         const parentNs = nsStack[nsStack.length - 1];
         let ns = parentNs;
         for (const key in attrs) {
@@ -100,6 +110,10 @@ export function parseXmlTree(text: string, documentUrl?: string): XNode {
         else parent.children.push(data);
       },
       onclosetag() {
+        if (skipped > 0) {
+          skipped--;
+          return;
+        }
         if (stack.length > 1) {
           stack.pop();
           nsStack.pop();

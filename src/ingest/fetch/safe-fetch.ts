@@ -436,6 +436,17 @@ export class SafeFetcher {
         body.on("error", (err: Error) =>
           fail(new FetchError(url, "network", `broken response body (${err.message})`)),
         );
+        if (body !== res) {
+          res.on("error", (err: Error) =>
+            fail(new FetchError(url, "network", `broken response body (${err.message})`)),
+          );
+        }
+        // A server that hangs up mid-body: fail now rather than at the total timeout.
+        res.on("close", () => {
+          if (!res.complete) {
+            fail(new FetchError(url, "network", "connection closed before the body ended"));
+          }
+        });
         body.on("end", () => {
           if (settled) return;
           settled = true;
