@@ -115,6 +115,13 @@ describe("RSS 1.0, RSS 0.91, Atom and JSON Feed parsing", () => {
     assert.equal(feed.items[1].author, "Sam Lee");
   });
 
+  it("falls back to the description when content:encoded is present but empty", () => {
+    const feed = parseFeed(
+      '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item><title>x</title><content:encoded><![CDATA[ ]]></content:encoded><description>The summary.</description></item></channel></rss>',
+    );
+    assert.equal(feed.items[0].content, "The summary.");
+  });
+
   it("survives hostile nesting 50,000 elements deep", () => {
     const deep = `<rss><channel><title>Deep</title><item><title>T</title><description>${"<b>".repeat(50_000)}x${"</b>".repeat(50_000)}</description></item></channel></rss>`;
     const feed = parseFeed(deep);

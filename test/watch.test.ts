@@ -69,6 +69,7 @@ describe("the watch scheduler", () => {
         res.writeHead(200, { "content-type": "application/rss+xml", etag: '"e1"' });
         res.end(rss("Etag Feed", [{ guid: "a", link: `${server.base}/a`, title: "A" }]));
       },
+      "/resting.xml": serve("", { "retry-after": "86400" }, 503),
       "/slow.xml": (_req, res) => {
         const t = setTimeout(() => res.end("late"), 3000);
         res.on("close", () => clearTimeout(t));
@@ -220,6 +221,15 @@ describe("the watch scheduler", () => {
     const [outcome] = await watcher.pollAll();
     assert.equal(outcome.status, "failed");
     assert.match(log[0], new RegExp(`^crosscheck: cannot fetch ${slow}: timed out after 200 ms`));
+  });
+
+  it("does not poll a feed before the Retry-After its server asked for", async () => {
+    const time = fakeTime();
+    const url = `${server.base}/resting.xml`;
+    const watcher = new Watcher([url], emptyState(), deps(time, [], []), { intervalMs: 60_000 });
+    const [outcome] = await watcher.pollAll();
+    assert.equal(outcome.error, `cannot fetch ${url}: HTTP 503 (Retry-After 86400 s)`);
+    assert.equal(watcher.state.feeds[url].nextPollAt, time.now() + 86_400_000);
   });
 
   it("caps the back-off and jitters it with the injected random source", () => {

@@ -115,16 +115,14 @@ function parseRss(top: XNode, feedUrl: string | undefined, format: "rss" | "rdf"
       /^(https?:)?\/\//i.test(guid)
     )
       link = guid;
-    const content = firstChild(
-      item,
-      "content:encoded",
-      "description",
-      "atom:content",
-      "atom:summary",
-    );
-    const body = content
-      ? contentOf(content, content.name.startsWith("atom:") ? atomType(content) : "html")
-      : null;
+    // The first of these that is not empty: content:encoded is often present but blank.
+    let body: ReturnType<typeof contentOf> = null;
+    for (const name of ["content:encoded", "description", "atom:content", "atom:summary"]) {
+      const node = firstChild(item, name);
+      if (!node) continue;
+      body = contentOf(node, name.startsWith("atom:") ? atomType(node) : "html");
+      if (body?.content) break;
+    }
     out.push(
       finishItem({
         guid,

@@ -109,6 +109,8 @@ export class FetchError extends Error {
     /** The reason without the URL ("HTTP 404", "refused: resolves to a private address (10.0.0.5)"). */
     readonly reason: string,
     readonly status?: number,
+    /** The server's Retry-After (429/503), in ms, when it asked for more than we would wait. */
+    readonly retryAfterMs?: number,
   ) {
     super(`cannot fetch ${url}: ${reason}`);
   }
@@ -264,7 +266,13 @@ export class SafeFetcher {
       ) {
         const after =
           retryAfter === null ? "" : ` (Retry-After ${Math.round(retryAfter / 1000)} s)`;
-        throw new FetchError(url, "http", `HTTP ${res.status}${after}`, res.status);
+        throw new FetchError(
+          url,
+          "http",
+          `HTTP ${res.status}${after}`,
+          res.status,
+          retryAfter ?? undefined,
+        );
       }
       this.notBefore.set(host, this.opts.now() + delay);
     }

@@ -172,7 +172,9 @@ export class Watcher {
           ? err.message
           : `cannot read feed ${url}: ${(err as Error)?.message ?? String(err)}`;
       feedState.failures += 1;
-      const delay = this.backoffMs(feedState.failures);
+      // A server that said when to come back (Retry-After) is not asked sooner.
+      const retryAfter = err instanceof FetchError ? (err.retryAfterMs ?? 0) : 0;
+      const delay = Math.max(this.backoffMs(feedState.failures), retryAfter);
       feedState.nextPollAt = this.deps.now() + delay;
       feedState.lastError = message;
       this.deps.log(
