@@ -288,7 +288,8 @@ export class SafeFetcher {
     redirected: boolean,
   ): Promise<Hop> {
     const vetted = await this.vet(url, target, redirected);
-    const connect = this.opts.connectAddress ? this.opts.connectAddress(vetted) : vetted;
+    const map = this.opts.connectAddress;
+    const connect = map ? vetted.map((a) => map(a)) : vetted;
     const remaining = deadline - this.opts.now();
     if (remaining <= 0)
       throw new FetchError(url, "timeout", `timed out after ${this.opts.totalTimeoutMs} ms`);
@@ -296,7 +297,8 @@ export class SafeFetcher {
     return this.send(url, target, headers, connect, remaining, maxBytes);
   }
 
-  private async vet(url: string, target: URL, redirected: boolean): Promise<ResolvedAddress> {
+  /** Every address of the host, all vetted (one refused address refuses the host). */
+  private async vet(url: string, target: URL, redirected: boolean): Promise<ResolvedAddress[]> {
     const host = target.hostname;
     const literal = literalAddress(host);
     let addresses: ResolvedAddress[];
@@ -332,26 +334,31 @@ export class SafeFetcher {
         }
       }
     }
-    return addresses[0];
+    return addresses;
   }
 
   private send(
     url: string,
     target: URL,
     headers: Record<string, string>,
-    connect: ResolvedAddress,
+    connect: ResolvedAddress[],
     timeoutMs: number,
     maxBytes: number,
   ): Promise<Hop> {
     const lib = target.protocol === "https:" ? https : http;
-    // The socket may only connect to the address vetted above, whatever DNS says now.
+    // The socket may only connect to the addresses vetted above, whatever DNS says now; with
+    // several, Node's happy-eyeballs (autoSelectFamily) tries them in turn.
     const pinned = ((
       _host: string,
       options: { all?: boolean },
       callback: (...args: unknown[]) => void,
     ) => {
-      if (options?.all) callback(null, [{ address: connect.address, family: connect.family }]);
-      else callback(null, connect.address, connect.family);
+      if (options?.all)
+        callback(
+          null,
+          connect.map((a) => ({ address: a.address, family: a.family })),
+        );
+      else callback(null, connect[0].address, connect[0].family);
     }) as unknown as LookupFunction;
     const literal = literalAddress(target.hostname);
     return new Promise<Hop>((resolve, reject) => {
@@ -366,7 +373,7 @@ export class SafeFetcher {
       };
       const req = lib.request({
         protocol: target.protocol,
-        hostname: literal ? connect.address : target.hostname,
+        hostname: literal ? connect[0].address : target.hostname,
         port: target.port || (target.protocol === "https:" ? 443 : 80),
         path: `${target.pathname}${target.search}`,
         method: "GET",
