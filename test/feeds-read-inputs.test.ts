@@ -83,7 +83,7 @@ describe("feed and URL inputs", () => {
     );
   });
 
-  it("names a refused URL, a missing file and a non-feed file in its errors", async () => {
+  it("names a refused URL and a missing file in its errors", async () => {
     const refused = await readFeedInputs(`${server.base}/article.html`);
     assert.deepEqual(refused.errors, [
       {
@@ -93,9 +93,18 @@ describe("feed and URL inputs", () => {
     ]);
     const missing = await readFeedInputs(join(dir, "nope.rss"));
     assert.equal(missing.errors[0].message, "no such file or directory");
-    const html = join(dir, "page.xml");
-    writeFileSync(html, "<html><body>hi</body></html>");
-    assert.equal((await readFeedInputs(html)).errors[0].message, "not a feed or OPML file");
+  });
+
+  it("hands on a page saved under a feed-like name as a plain file, and refuses binary data", async () => {
+    const page = join(dir, "page.xml");
+    writeFileSync(page, "<html><body>hi</body></html>");
+    const read = await readFeedInputs(page);
+    assert.deepEqual(read.errors, []);
+    assert.deepEqual(read.inputs[0].origin, { kind: "file", name: page });
+    assert.equal(read.inputs[0].id, "page");
+    const binary = join(dir, "blob.rss");
+    writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 0, 255]));
+    assert.match((await readFeedInputs(binary)).errors[0].message, /binary data/);
   });
 
   it("reads every feed of an OPML file and names the ones that fail", async () => {

@@ -45,10 +45,11 @@ export function registerWatch(program: Command, ctx: CliContext): void {
   program
     .command("watch")
     .description(
-      "Poll feeds (RSS, Atom, JSON Feed; URLs, or OPML lists as files or .opml URLs) and write\n" +
-        "each new item as a JSONL line ({id, html|text, title, published, url, author, outlet,\n" +
-        "categories, feed}) to stdout or to --out DIR; `crosscheck ingest` reads those lines.\n" +
-        "Items whose feed carries only a teaser are replaced by their fetched page.",
+      "Poll feeds (RSS, Atom, JSON Feed; given as URLs, or listed in OPML files or .opml URLs) " +
+        "and write each new item as one JSONL line {id, html|text, title, published, url, " +
+        "author, outlet, categories, feed, source} to stdout or to --out DIR; JSONL is what " +
+        "crosscheck's input commands read. An item whose feed carries only a teaser is " +
+        "replaced by its fetched page.",
     )
     .argument("<sources...>", "feed URLs, OPML files, or OPML URLs ending in .opml")
     .option("--interval <duration>", "time between polls of a feed (e.g. 90s, 15m, 1h)", "15m")
@@ -62,6 +63,12 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .option("--no-pages", "do not fetch the page of teaser-only items")
     .option("--seed <n>", "seed for the back-off jitter", "1")
     .option("--concurrency <n>", "feeds polled at once", String(DEFAULT_POLL_CONCURRENCY))
+    .addHelpText(
+      "after",
+      "\nExample: crosscheck watch subscriptions.opml --state watch.json --out inbox/\n" +
+        "Exit status (--once): 0 all feeds polled, 1 some feed failed (each named on stderr), " +
+        "2 usage error.",
+    )
     .action(async (sources: string[], options: WatchCliOptions) => {
       await runWatch(ctx, sources, options);
     });

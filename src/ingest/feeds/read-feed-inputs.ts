@@ -7,8 +7,9 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
-import { uniqueIds } from "../../ids.js";
+import { idFromPath, uniqueIds } from "../../ids.js";
 import type { InputError, RawInput } from "../../model.js";
+import { looksBinary } from "../read-inputs.js";
 import {
   FetchError,
   type SafeFetcher,
@@ -135,7 +136,12 @@ async function readFile_(
   const text = decodeBytes(bytes).text;
   const kind = sniffKind(text);
   if (kind === "opml") return readOpml(text, undefined, fetcher, options, out);
-  if (kind === "html" || kind === null) throw new Error("not a feed or OPML file");
+  if (kind === "html" || kind === null) {
+    // Named like a feed but holding a page (an .xml XHTML article): hand it on as a file.
+    if (looksBinary(bytes)) throw new Error("not a feed, OPML list or text file (binary data)");
+    out.inputs.push({ id: idFromPath(path), origin: { kind: "file", name: path }, bytes });
+    return;
+  }
   const feed = parseFeed(text);
   out.inputs.push(
     ...(await itemsToInputs(feed, path, feed.items, fetcher, options.fetchPages ?? true)),
