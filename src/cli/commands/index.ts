@@ -8,6 +8,7 @@ import { registerExtract } from "./extract.js";
 import { registerImport } from "./import.js";
 import { registerIngest } from "./ingest.js";
 import { registerStories } from "./stories.js";
+import { registerWatch } from "./watch.js";
 import { registerWorker } from "./worker.js";
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -17,6 +18,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerCluster,
   registerBrief,
   registerIngest,
+  registerWatch,
   registerStories,
   registerExport,
   registerImport,
