@@ -65,7 +65,11 @@ export function buildBriefWork(
     if (!a.published && storyReference) {
       diagnostics.push(borrowed(a.id, dated[dated.length - 1]));
     }
-    if (a.language && a.language !== "en") {
+    if (
+      a.language &&
+      a.language !== "en" &&
+      !a.diagnostics.some((d) => d.code === "language-unsupported")
+    ) {
       diagnostics.push({
         severity: "warning",
         code: "language-unsupported",

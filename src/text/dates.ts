@@ -47,6 +47,12 @@ const MONTH_RE =
 const FUTURE_CUES =
   /\b(will|shall|is set to|are set to|scheduled|expected|plans? to|planned|to be held|upcoming|going to|would|next)\b/i;
 
+/**
+ * A bare month with a future cue is read as upcoming only within this many months of the
+ * reference ("scheduled for July" written in October is last July, postponed).
+ */
+const FUTURE_HORIZON_MONTHS = 6;
+
 function monthIndex(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, "");
   return MONTHS.findIndex((m) => m.startsWith(w.slice(0, 3)));
@@ -141,7 +147,8 @@ const RULES: Rule[] = [
       if (!/^\p{Lu}/u.test(m[1])) return null;
       if (!ref?.month) return { iso: null, precision: "month", relative: true };
       let y = ref.year;
-      if (FUTURE_CUES.test(s)) {
+      const ahead = (mo - ref.month + 12) % 12;
+      if (FUTURE_CUES.test(s) && ahead <= FUTURE_HORIZON_MONTHS) {
         if (mo < ref.month) y += 1;
       } else if (mo > ref.month) y -= 1;
       return { iso: iso(y, mo), precision: "month", relative: true };
@@ -213,7 +220,8 @@ function monthDay(
   let y = ref.year;
   const refKey = ref.month * 40 + (ref.day ?? 15);
   const key = month * 40 + day;
-  if (FUTURE_CUES.test(sentence)) {
+  const ahead = (month - ref.month + 12) % 12;
+  if (FUTURE_CUES.test(sentence) && ahead <= FUTURE_HORIZON_MONTHS) {
     if (key < refKey - 40) y += 1;
   } else if (key > refKey + 40) y -= 1;
   return { iso: iso(y, month, day), precision: "day", relative: true };
