@@ -205,6 +205,19 @@ export function findConflicts(
       }
       bySource.set(o.u.source, list);
     }
+    // A conflict needs two families whose values cannot both be right; a source that gives
+    // both numbers (two ages in one sentence) does not contradict either.
+    const entries = [...bySource.entries()];
+    let disagree = false;
+    for (let x = 0; x < entries.length && !disagree; x++) {
+      for (let y = x + 1; y < entries.length && !disagree; y++) {
+        const [sa, la] = entries[x];
+        const [sb, lb] = entries[y];
+        if (index.familyOf.get(sa) === index.familyOf.get(sb)) continue;
+        if (!la.some((a) => lb.some((b) => a.low <= b.high && b.low <= a.high))) disagree = true;
+      }
+    }
+    if (!disagree) continue;
     const first = obs[members[0]];
     emit(`${unitLabel(bySource, first.q.unit)}: ${factText(first.group)}`, bySource, first.q.unit);
   }
@@ -215,7 +228,8 @@ export function findConflicts(
     const byPrecision = new Map<string, Map<string, Observation[]>>();
     for (const u of units) {
       for (const d of u.dates) {
-        if (!d.iso || d.relative) continue;
+        // Bare years in one sentence are often different events ("born in 1923 … since 1950").
+        if (!d.iso || d.relative || d.precision === "year") continue;
         let m = byPrecision.get(d.precision);
         if (!m) byPrecision.set(d.precision, (m = new Map()));
         const list = m.get(u.source) ?? [];
