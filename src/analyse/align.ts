@@ -12,14 +12,6 @@ import { type StoryIndex, similarity, type Unit } from "./story-index.js";
  * statements 0.15-0.28).
  */
 export const ALIGN_THRESHOLD = 0.22;
-/**
- * Two reports' opening sentences (first two body sentences) tell the main event in the
- * inverted pyramid, so they align at this lower overlap: the example corpus's core-event
- * sentences, each worded its own way, score 0.17-0.27 against each other.
- */
-export const OPENING_ALIGN_THRESHOLD = 0.17;
-/** Body sentences that count as a report's opening. */
-const OPENING_SENTENCES = 2;
 /** Average similarity two groups must keep to merge (guards against chaining through one pair). */
 export const LINK_THRESHOLD = 0.18;
 /** Sentences shorter than this (in words) are not aligned: too little to compare. */
@@ -50,15 +42,6 @@ export function alignUnits(index: StoryIndex): AlignResult {
     }
   }
   const maxPosting = Math.max(50, Math.ceil(units.length / 4));
-  const opening = new Set<number>();
-  for (const byIndex of index.byDoc.values()) {
-    [...byIndex.values()]
-      .sort((a, b) => a.sentence.index - b.sentence.index)
-      .slice(0, OPENING_SENTENCES)
-      .forEach((u) => {
-        opening.add(u.id);
-      });
-  }
   const pairs: [number, number, number][] = [];
   const sims = new Map<string, number>();
   const seen = new Set<number>();
@@ -74,8 +57,7 @@ export function alignUnits(index: StoryIndex): AlignResult {
         const w = units[v];
         if (w.doc === u.doc) continue;
         const s = similarity(u, w);
-        const bothOpen = opening.has(u.id) && opening.has(w.id);
-        if (s >= (bothOpen ? OPENING_ALIGN_THRESHOLD : ALIGN_THRESHOLD)) {
+        if (s >= ALIGN_THRESHOLD) {
           pairs.push([u.id, v, s]);
           sims.set(`${u.id}:${v}`, s);
         }
