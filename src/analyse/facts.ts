@@ -13,6 +13,18 @@ const MIN_CLAIM_WORDS = 8;
 /** Most single-source claims listed; the rest are dropped by importance. */
 export const MAX_SINGLE_SOURCE = 40;
 
+/**
+ * A wire dateline opening a sentence ("BRACKWATER, England, Oct 14 (Meridian Press) - ",
+ * "WASHINGTON (AP) — "): dropped from a fact's text and the lead, kept in the evidence.
+ */
+const DATELINE =
+  /^\s*[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.'\- ]*){0,2}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+(?=\p{Lu})/u;
+
+/** A sentence as a statement: without a leading wire dateline. */
+export function statementText(sentence: string): string {
+  return sentence.replace(DATELINE, "");
+}
+
 /** A fact with what the lead and the orderings need to know about it. */
 export interface FactCandidate {
   fact: Fact;
@@ -55,7 +67,12 @@ export function factsFromGroups(index: StoryIndex, aligned: AlignResult): FactCa
       0.15 * Math.min(3, best.actors.length) +
       0.2 * Math.min(2, best.quantities.length);
     out.push({
-      fact: { text: best.sentence.text, sources, independent: families.length, evidence },
+      fact: {
+        text: statementText(best.sentence.text),
+        sources,
+        independent: families.length,
+        evidence,
+      },
       units,
       representative: best,
       families,
