@@ -4,7 +4,10 @@
  */
 import type { Evidence, Fact } from "../model.js";
 import { type AlignResult, alignedSim } from "./align.js";
+import { statementText } from "./statement.js";
 import type { StoryIndex, Unit } from "./story-index.js";
+
+export { statementText };
 
 /** How much garbled wording costs a sentence when picking a group's text (vs centrality). */
 const GARBLE_PENALTY = 2;
@@ -12,18 +15,6 @@ const GARBLE_PENALTY = 2;
 const MIN_CLAIM_WORDS = 8;
 /** Most single-source claims listed; the rest are dropped by importance. */
 export const MAX_SINGLE_SOURCE = 40;
-
-/**
- * A wire dateline opening a sentence ("BRACKWATER, England, Oct 14 (Meridian Press) - ",
- * "WASHINGTON (AP) — "): dropped from a fact's text and the lead, kept in the evidence.
- */
-const DATELINE =
-  /^\s*[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.'\- ]*){0,2}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+(?=\p{Lu})/u;
-
-/** A sentence as a statement: without a leading wire dateline. */
-export function statementText(sentence: string): string {
-  return sentence.replace(DATELINE, "");
-}
 
 /** A fact with what the lead and the orderings need to know about it. */
 export interface FactCandidate {
