@@ -6,7 +6,6 @@ import type { DateMentionInDoc, Doc, Family, QuantityMention, Sentence } from ".
 import { TITLES } from "../text/entity-lists.js";
 import { fold, STOP_WORDS, stem, terms, words } from "../text/tokens.js";
 import { type ActorTable, buildActors } from "./actors.js";
-import { statementText } from "./statement.js";
 
 /** One sentence of one source, ready for comparison. */
 export interface Unit {
@@ -60,7 +59,7 @@ export function indexStory(docs: readonly Doc[], families: readonly Family[]): S
         const name = actors.resolve(m.text);
         if (name) names.add(name);
       }
-      const feats = new Set(terms(statementText(s.text)));
+      const feats = new Set(terms(s.text));
       for (const n of names) feats.add(`@${n}`);
       for (const q of doc.quantities ?? []) {
         if (q.sentence === s.index) feats.add(`#${q.value} ${q.unit}`);
