@@ -16,7 +16,7 @@ import { uniqueIds } from "../../ids.js";
 import { type CliContext, UsageError } from "../context.js";
 
 const FORMATS = ["md", "json", "html"] as const;
-type Format = (typeof FORMATS)[number];
+export type Format = (typeof FORMATS)[number];
 
 interface BriefFlags {
   format: string;
@@ -80,13 +80,13 @@ export function registerBrief(program: Command, ctx: CliContext): void {
     });
 }
 
-function render(brief: Brief, format: Format): string {
+export function render(brief: Brief, format: Format): string {
   if (format === "json") return `${JSON.stringify(brief, null, 2)}\n`;
   if (format === "html") return renderHtml(brief);
   return renderMarkdown(brief);
 }
 
-function briefOf(
+export function briefOf(
   ctx: CliContext,
   inputs: RawInput[],
   options: { id?: string; leadWords?: number },
