@@ -74,6 +74,13 @@ describe("robots.txt rules", () => {
     assert.equal(isAllowed(robots, "somebot", "/private/x"), false);
   });
 
+  it("compares paths with the same percent-encoding", () => {
+    const enc = parseRobots("User-agent: *\nDisallow: /café\nDisallow: /a%7eb\n");
+    assert.equal(isAllowed(enc, "crosscheck", "/caf%C3%A9/menu"), false);
+    assert.equal(isAllowed(enc, "crosscheck", "/a~b"), false);
+    assert.equal(isAllowed(enc, "crosscheck", "/cafe"), true);
+  });
+
   it("lets Allow win a tie of equal length", () => {
     const tie = parseRobots("User-agent: *\nDisallow: /a\nAllow: /a\n");
     assert.equal(isAllowed(tie, "crosscheck", "/a"), true);
