@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { decodeBytes } from "../src/ingest/feeds/decode.js";
 import { parseFeedDate } from "../src/ingest/feeds/feed-dates.js";
 import { itemId, itemToInput } from "../src/ingest/feeds/feed-inputs.js";
-import { cleanTitle, looksLikeTeaser } from "../src/ingest/feeds/feed-text.js";
+import { cleanTitle, decodeEntities, looksLikeTeaser } from "../src/ingest/feeds/feed-text.js";
 import { parseFeed, sniffKind } from "../src/ingest/feeds/parse-feed.js";
 import { parseOpml } from "../src/ingest/feeds/parse-opml.js";
 import { REPO_ROOT } from "./helpers/shared.js";
@@ -194,6 +194,11 @@ describe("titles and teasers", () => {
   it("strips markup and double escapes from titles", () => {
     assert.equal(cleanTitle("<b>Bold</b> &amp;amp; plain"), "Bold & plain");
     assert.equal(cleanTitle("   "), null);
+  });
+
+  it("decodes entities in one pass, named HTML ones included", () => {
+    assert.equal(decodeEntities("&amp;lt;b&gt; &eacute;&#233;&#x2019;&nbsp;"), "&lt;b> éé’\u00a0");
+    assert.equal(decodeEntities("no entities"), "no entities");
   });
 
   it("calls long content ending in an ellipsis a teaser and long plain content not", () => {
