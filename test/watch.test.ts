@@ -71,6 +71,12 @@ describe("the watch scheduler", () => {
         res.end(rss("Etag Feed", [{ guid: "a", link: `${server.base}/a`, title: "A" }]));
       },
       "/resting.xml": serve("", { "retry-after": "86400" }, 503),
+      "/static.xml": serve(
+        rss("Static", [{ guid: "s1", link: "http://example.invalid/s1", title: "S1" }]),
+        {
+          "content-type": "application/rss+xml",
+        },
+      ),
       "/slow.xml": (_req, res) => {
         const t = setTimeout(() => res.end("late"), 3000);
         res.on("close", () => clearTimeout(t));
@@ -149,7 +155,22 @@ describe("the watch scheduler", () => {
     const second = await watcher.pollAll();
     assert.deepEqual([second[0].status, second[0].newItems], ["unchanged", 0]);
     assert.equal(emitted.length, 3);
+    assert.match(
+      watcher.state.feeds[`${server.base}/rotating.xml`].bodyHash ?? "",
+      /^[0-9a-f]{32}$/,
+    );
     assert.equal(emitted[0].meta?.outlet, "Rotating");
+  });
+
+  it("does not parse the same bytes twice from a server without validators", async () => {
+    const url = `${server.base}/static.xml`;
+    const emitted: RawInput[] = [];
+    const watcher = new Watcher([url], emptyState(), deps(fakeTime(), emitted, []));
+    assert.equal((await watcher.pollAll())[0].status, "new");
+    // Forget the items: only the body hash can now keep them from being delivered again.
+    watcher.state.feeds[url].seen = [];
+    assert.equal((await watcher.pollAll())[0].status, "unchanged");
+    assert.equal(emitted.length, 1);
   });
 
   it("sends the stored ETag and counts a 304 as not modified", async () => {
