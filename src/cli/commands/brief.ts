@@ -16,7 +16,7 @@ import { uniqueIds } from "../../ids.js";
 import { type CliContext, UsageError } from "../context.js";
 
 const FORMATS = ["md", "json", "html"] as const;
-type Format = (typeof FORMATS)[number];
+export type Format = (typeof FORMATS)[number];
 
 interface BriefFlags {
   format: string;
@@ -34,8 +34,8 @@ export function registerBrief(program: Command, ctx: CliContext): void {
   program
     .command("brief")
     .description(
-      "write the cross-checked brief of one story: lead, facts with independent support,\n" +
-        "single-source claims, disputes, contradictions, quotes, timeline, actors, sources",
+      "write the cross-checked brief of one story (lead, established facts, single-source claims, " +
+        "disputes, contradictions, quotes, timeline, actors, sources)",
     )
     .argument("[inputs...]", "report files, directories, JSONL files, or - for stdin")
     .option("-f, --format <format>", "output format: md, json or html", "md")
@@ -80,13 +80,13 @@ export function registerBrief(program: Command, ctx: CliContext): void {
     });
 }
 
-function render(brief: Brief, format: Format): string {
+export function render(brief: Brief, format: Format): string {
   if (format === "json") return `${JSON.stringify(brief, null, 2)}\n`;
   if (format === "html") return renderHtml(brief);
   return renderMarkdown(brief);
 }
 
-function briefOf(
+export function briefOf(
   ctx: CliContext,
   inputs: RawInput[],
   options: { id?: string; leadWords?: number },

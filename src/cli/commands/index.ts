@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerBrief } from "./brief.js";
 import { registerCluster } from "./cluster.js";
+import { registerDemo } from "./demo.js";
 import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
 import { registerImport } from "./import.js";
@@ -14,6 +15,7 @@ import { registerWorker } from "./worker.js";
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 export const COMMANDS: RegisterCommand[] = [
+  registerDemo,
   registerExtract,
   registerCluster,
   registerBrief,
