@@ -159,6 +159,7 @@ export class SafeFetcher {
   /** GETs a URL; throws FetchError (naming the URL) on refusal, HTTP errors, limits and timeouts. */
   async fetch(url: string, request: FetchRequest = {}): Promise<FetchResult> {
     let current = parseHttpUrl(url);
+    const start = current.href;
     const deadline = this.opts.now() + this.opts.totalTimeoutMs;
     for (let hop = 0; ; hop++) {
       if (this.opts.respectRobots) await this.checkRobots(url, current, deadline);
@@ -169,9 +170,10 @@ export class SafeFetcher {
           "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
         "accept-encoding": "gzip, deflate, br",
       };
-      // Validators belong to the URL asked for; they are sent on the first hop only.
-      if (hop === 0 && request.validators?.etag) headers["if-none-match"] = request.validators.etag;
-      if (hop === 0 && request.validators?.lastModified)
+      // Validators come from the final response of an earlier fetch, so they are sent on every
+      // hop: a feed behind a permanent redirect (http → https) still gets its 304.
+      if (request.validators?.etag) headers["if-none-match"] = request.validators.etag;
+      if (request.validators?.lastModified)
         headers["if-modified-since"] = request.validators.lastModified;
       const res = await this.withRetries(
         url,
@@ -211,10 +213,13 @@ export class SafeFetcher {
             `refused: redirect to a ${next.protocol.replace(":", "")} URL`,
           );
         }
+        if (next.username || next.password) {
+          throw new FetchError(url, "refused", "refused: redirect to a URL with credentials");
+        }
         current = next;
         continue;
       }
-      const at = current.href === url ? "" : ` (at ${current.href})`;
+      const at = current.href === start ? "" : ` (at ${current.href})`;
       if (res.status === 304) {
         return this.result(url, current, res, true);
       }
