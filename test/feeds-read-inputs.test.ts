@@ -92,6 +92,11 @@ describe("feed and URL inputs", () => {
         message: "cannot fetch: refused: resolves to a loopback address (127.0.0.1)",
       },
     ]);
+    const empty = join(dir, "empty.rss");
+    writeFileSync(empty, "<rss><channel><title>Nothing</title></channel></rss>");
+    assert.deepEqual((await readFeedInputs(empty)).errors, [
+      { input: empty, message: "the RSS feed lists no items" },
+    ]);
     const missing = await readFeedInputs(join(dir, "nope.rss"));
     assert.equal(missing.errors[0].message, "no such file or directory");
   });
