@@ -122,6 +122,17 @@ describe("RSS 1.0, RSS 0.91, Atom and JSON Feed parsing", () => {
     assert.equal(feed.items[0].content, "The summary.");
   });
 
+  it("sees past a stylesheet, comments and a DOCTYPE with an internal subset", () => {
+    const text =
+      '<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?><!-- <html> was here -->' +
+      '<!DOCTYPE rss [<!ENTITY lol "lol"><!ELEMENT html ANY>]><rss><channel><title>T &lol;</title>' +
+      "<item><title>i</title></item></channel></rss>";
+    assert.equal(sniffKind(text), "rss");
+    const feed = parseFeed(text);
+    assert.equal(feed.items.length, 1);
+    assert.equal(feed.title, "T &lol;");
+  });
+
   it("survives hostile nesting 50,000 elements deep", () => {
     const deep = `<rss><channel><title>Deep</title><item><title>T</title><description>${"<b>".repeat(50_000)}x${"</b>".repeat(50_000)}</description></item></channel></rss>`;
     const feed = parseFeed(deep);
