@@ -7,6 +7,7 @@
  * conditional GET, a per-host concurrency limit and back-off on 429/503 honouring Retry-After.
  */
 import { lookup as dnsLookup } from "node:dns/promises";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
@@ -39,7 +40,22 @@ export const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
 const ROBOTS_TTL_MS = 24 * 60 * 60 * 1000;
 /** Product token matched against robots.txt User-agent lines. */
 export const ROBOTS_TOKEN = "crosscheck";
-export const USER_AGENT = `crosscheck/${VERSION} (+https://github.com/crosscheck-news/crosscheck)`;
+/** Where the User-Agent points: package.json's homepage or repository, else this placeholder. */
+const PROJECT_URL_FALLBACK = "https://github.com/crosscheck-news/crosscheck";
+export const USER_AGENT = `crosscheck/${VERSION} (+${projectUrl()})`;
+
+function projectUrl(): string {
+  try {
+    const pkg = JSON.parse(
+      readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"),
+    ) as { homepage?: string; repository?: string | { url?: string } };
+    const repo = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
+    const url = pkg.homepage ?? repo?.replace(/^git\+/, "").replace(/\.git$/, "");
+    return url && /^https?:\/\//.test(url) ? url : PROJECT_URL_FALLBACK;
+  } catch {
+    return PROJECT_URL_FALLBACK;
+  }
+}
 
 export interface ResolvedAddress {
   address: string;
