@@ -40,6 +40,27 @@ describe("extract: plain text", () => {
     assert.equal(a.publishedPrecision, "minute");
   });
 
+  it("reads US and European numeric dates and removes 'Posted'/'Updated' lines", () => {
+    const a = extractArticle(
+      file("d", enc(`Posted 11/27/2005 7:21 AM\nUpdated 11/27/2005 3:41 PM\n${SENTENCE}`)),
+    );
+    assert.equal(a.published, "2005-11-27T07:21");
+    assert.deepEqual(
+      a.removed.map((r) => r.reason),
+      ["date-line", "date-line"],
+    );
+    const b = extractArticle(file("e", enc(`Veröffentlicht am 03.04.2024\n\n${SENTENCE}`)));
+    assert.equal(b.published, "2024-04-03");
+  });
+
+  it("keeps short closing sentences and quotes after the last long paragraph", () => {
+    const a = extractArticle(
+      file("q", enc(`${SENTENCE}\n${SENTENCE2}\n"Ever again.\nNever."\nLatest article`)),
+    );
+    assert.deepEqual(a.paragraphs, [SENTENCE, SENTENCE2, '"Ever again.', 'Never."']);
+    assert.deepEqual(a.removed, [{ text: "Latest article", reason: "related" }]);
+  });
+
   it("removes 'Read also' lines in other languages", () => {
     const a = extractArticle(
       file("t", enc(`${SENTENCE}\n\nLire aussi : Le budget adopté\n\n${SENTENCE2}`)),

@@ -151,7 +151,11 @@ const DMY = new RegExp(
   String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|di\s+)?(${MONTH_RE})\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b,?${TIME_RE}`,
   "iu",
 );
-const NUMERIC_DMY = new RegExp(String.raw`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b${TIME_RE}`, "u");
+const NUMERIC_DMY = new RegExp(
+  String.raw`\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b,?${TIME_RE}`,
+  "u",
+);
+const YMD_DOTS = new RegExp(String.raw`\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b${TIME_RE}`, "u");
 const ISO_IN_TEXT =
   /\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b/;
 
@@ -196,15 +200,27 @@ export function parseDate(value: string): ParsedDate | null {
   }
   m = text.match(ISO_IN_TEXT);
   if (m) return parseIsoDate(m[1]);
+  m = text.match(YMD_DOTS);
+  if (m) return withTime(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7], m[8], m[9]);
   m = text.match(NUMERIC_DMY);
-  if (m) return withTime(+m[3], +m[2], +m[1], m[4], m[5], m[6], m[7], m[8], m[9]);
+  if (m) {
+    // 27/11/2005 is day-first, 11/27/2005 month-first; when both fit, slashes are read
+    // month-first (US usage) and dots day-first (European usage).
+    const a = +m[1];
+    const b = +m[2];
+    const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    const monthFirst = a <= 12 && (b > 12 || (text.includes("/") && b <= 12));
+    return monthFirst
+      ? withTime(y, a, b, m[4], m[5], m[6], m[7], m[8], m[9])
+      : withTime(y, b, a, m[4], m[5], m[6], m[7], m[8], m[9]);
+  }
   return null;
 }
 
 /** Words allowed around a date on a line that is only a date ("Published on …", "Updated"). */
 const DATE_LINE_WORDS = new Set(
   (
-    "published posted updated last modified on at date am pm a.m. p.m. utc gmt edt est edt pdt pst cet cest bst ist " +
+    "published posted updated first last modified on at date am pm a.m. p.m. utc gmt edt est edt pdt pst cet cest bst ist " +
     "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday " +
     "veröffentlicht aktualisiert um uhr montag dienstag mittwoch donnerstag freitag samstag sonntag " +
     "publié publie mis à jour le à lundi mardi mercredi jeudi vendredi samedi dimanche " +

@@ -69,6 +69,8 @@ const BYLINE_MAX_WORDS = 12;
  * words; a deck (subtitle) shares far fewer words with its headline.
  */
 const TITLE_REPEAT_MIN_JACCARD = 0.6;
+/** Most words in a line after the body, without sentence punctuation, removed as footer. */
+const TAIL_FURNITURE_MAX_WORDS = 8;
 /** Most words of a plain-text line taken for a trailing heading with no body after it. */
 const TRAILING_HEADING_MAX_WORDS = 12;
 /** Most words in a self-promotion line ("Get the latest … in your inbox"). */
@@ -168,6 +170,12 @@ const CAPTION_PLACE = /\b(during|at|in|on|with|after|before|outside|inside|near)
 const CAPTION_POINTER =
   /\b(1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|pictured|left|right|centre|center|file photo|file image)\b/i;
 
+/** Sentences, not captions, start with these ("In February, a quake …"). */
+const FUNCTION_WORD_START =
+  /^(in|on|at|the|a|an|this|that|these|those|after|before|when|while|as|for|from|with|by|to|of|if|but|and|or|so|its|his|her|their|our|we|they|he|she|it|i|you)\s/i;
+/** "to hold", "to make": an infinitive means a clause, not a caption. */
+const INFINITIVE = /\bto (?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)\p{Ll}/u;
+
 /**
  * Photo caption by shape: one sentence that starts with a name (two capitalised words), places
  * it ("during a visit", "in Kyiv"), dates or points at the picture, and has no finite verb.
@@ -176,7 +184,9 @@ function looksLikeCaption(text: string): boolean {
   const words = wordCount(text);
   if (words < 5 || words > CAPTION_MAX_WORDS) return false;
   if (!/\.\s*$/.test(text) || /[.!?]\s+\S/.test(text.replace(/\.\s*$/, ""))) return false;
-  if (!/^\p{Lu}[\p{L}'’.-]+\s+\p{Lu}/u.test(text)) return false;
+  if (!/^\p{Lu}[\p{L}'’.-]+\s+\p{Lu}/u.test(text) || FUNCTION_WORD_START.test(text)) return false;
+  if ((text.match(/,/g) ?? []).length > 1) return false;
+  if (INFINITIVE.test(text)) return false;
   if (/[“”"]/.test(text)) return false;
   if (!CAPTION_PLACE.test(text) || !CAPTION_POINTER.test(text)) return false;
   return !FINITE_VERB.test(text);
@@ -202,7 +212,7 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       if (options.title) following.push(options.title);
       if (breadcrumbRunTogether(text, following)) r = "breadcrumb";
     }
-    if (!r && options.repeated && !isBodyLike(text) && options.repeated(keys[i])) {
+    if (!r && options.repeated && !sentenceEnd(text) && options.repeated(keys[i])) {
       r = "site-boilerplate";
     }
     if (r === "byline" && byline === null) byline = text.replace(BYLINE_PREFIX, "").trim();
@@ -274,7 +284,10 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   // Head zone: before the body, keep only headings long enough to be a deck or subtitle.
   for (let i = 0; i < Math.min(first, n); i++) {
     if (reason[i] !== null) continue;
-    if (wordCount(lines[i].text) < HEAD_KEEP_MIN_WORDS) reason[i] = "navigation";
+    const t = lines[i].text;
+    if (wordCount(t) < HEAD_KEEP_MIN_WORDS && !/[.!?]["”’»)]?\s*["”’»]?$/.test(t)) {
+      reason[i] = "navigation";
+    }
   }
 
   // Tail zone: after the body; after a comment form / related block, nothing is article.
@@ -286,9 +299,12 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       continue;
     }
     const t = lines[i].text;
-    const sentence = sentenceEnd(t) && wordCount(t) >= 4;
-    // HTML content was already chosen by structure: only cut after known furniture there.
-    if (cut || (!sentence && options.mode === "text")) reason[i] = "footer";
+    // After the last long paragraph, a closing short sentence ("Ever again.") is still body;
+    // a short line without sentence punctuation ("Exclusive content") is page furniture.
+    // HTML content was already chosen by structure: there only cut after known furniture.
+    const furniture =
+      options.mode === "text" && !sentenceEnd(t) && wordCount(t) <= TAIL_FURNITURE_MAX_WORDS;
+    if (cut || furniture) reason[i] = "footer";
   }
 
   // Headings with no body after them close the page (“Tell us what you think”, “Related”).
@@ -298,7 +314,7 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     const heading =
       options.mode === "html"
         ? lines[i].heading === true
-        : isHeadlineLike(t) && wordCount(t) <= TRAILING_HEADING_MAX_WORDS;
+        : isHeadlineLike(t) && !sentenceEnd(t) && wordCount(t) <= TRAILING_HEADING_MAX_WORDS;
     if (heading) reason[i] = "footer";
     else break;
   }

@@ -363,7 +363,7 @@ export const IMAGE_CREDIT = new RegExp(
   "^(📷|📸|🖼)|^\\(?(image|images|photo|photos|picture|pictures|photograph|illustration|graphic|video|" +
     "foto|fotos|bild|bilder|quelle|crédit photo|crédits photo|crédit|photo credit|image credit|image credits|" +
     "photo credits|imagen|imágenes|immagine|imagem|afbeelding|фото)\\s*(credits?|source|courtesy|by|:)?\\s*[:©|/-]|" +
-    "^(credit|credits|source|courtesy|©|\\(c\\))\\s*[:©]?\\s*\\S.{0,60}$|featured image\\s*$|" +
+    "^(credit|credits|source|courtesy|©|\\(c\\))\\b\\s*[:©]?\\s*\\S.{0,60}$|featured image\\s*$|" +
     "\\((photo|image|picture|foto)\\s*(by|:|credit)[^)]*\\)\\s*$|" +
     "^(getty images|afp|reuters|ap photo|ap|epa|shutterstock|istock|dpa)(\\s*(/|via)\\s*.{0,40})?$",
   "iu",
