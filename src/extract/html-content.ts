@@ -46,6 +46,13 @@ const FURNITURE_TAGS = new Set(["nav", "footer", "aside", "form", "header", "fig
 const BOILERPLATE_HINT =
   /(^|[\s_-])(comments?|comment-list|disqus|share|sharing|social|socials|related|relatedposts|sidebar|side-bar|promo|promotion|ad|ads|advert|advertisement|adsbygoogle|banner|sponsor|sponsored|outbrain|taboola|newsletter|subscribe|subscription|signup|cookie|cookies|gdpr|consent|breadcrumbs?|footer|masthead|navbar|nav|navigation|menu|widget|popup|modal|recommend|recommended|recommendations|trending|popular|most-read|mostread|tags|tag-list|taglist|pagination|pager|author-bio|author-box|byline|dateline|timestamp|caption|credit|print|toolbar|sr-only|visually-hidden|screen-reader-text|jump|more-stories|read-more|readmore|also-read|see-also|newsletter-signup|paywall|meta)([\s_-]|$)/i;
 
+/**
+ * class/id words so specific that a body word next to them does not protect the element:
+ * "comment-content", "related-posts-body", "sidebar-main" are still furniture.
+ */
+const STRONG_BOILERPLATE_HINT =
+  /(^|[\s_-])(comments?|comment-list|commentlist|disqus|related|relatedposts|sidebar|newsletter|cookie|outbrain|taboola|share-buttons|social-share|sharing)([\s_-]|$)/i;
+
 /** class/id words of article content: they protect an element from BOILERPLATE_HINT. */
 const BODY_HINT =
   /(^|[\s_-])(article|articlebody|article-body|article-content|story|story-body|storycontent|post|post-body|post-content|entry|entry-content|content|main|body|text|blog|news|hentry|h-entry|prose|rich-text|richtext|embed|embedded|tweet|twitter-tweet|instagram-media)([\s_-]|$)/i;
@@ -207,6 +214,7 @@ function isFurniture(el: El): boolean {
     return true;
   const hint = hintOf(el);
   if (hint.trim() === "") return false;
+  if (STRONG_BOILERPLATE_HINT.test(hint)) return true;
   return BOILERPLATE_HINT.test(hint) && !BODY_HINT.test(hint);
 }
 
