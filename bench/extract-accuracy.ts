@@ -129,7 +129,9 @@ function run(extract: Extractor): Run {
 function score(r: Run, keep: (page: Page) => boolean): Scores {
   const idx = pages.map((_, i) => i).filter((i) => keep(pages[i]));
   const triples = idx.map((i) => match(pages[i].truth, r.predictions[i]));
-  const precision = mean(triples.filter(([tp, fp]) => tp + fp > 0).map((x) => precisionScore(...x)));
+  const precision = mean(
+    triples.filter(([tp, fp]) => tp + fp > 0).map((x) => precisionScore(...x)),
+  );
   const recall = mean(triples.filter(([tp, , fn]) => tp + fn > 0).map((x) => recallScore(...x)));
   const exact = idx.filter(
     (i) => tokenize(pages[i].truth).join(" ") === tokenize(r.predictions[i]).join(" "),
@@ -178,7 +180,9 @@ console.log(
   `pages: ${pages.length}${split ? ` (split ${split} only)` : ""}; metric: token 4-gram shingles as in scrapinghub's evaluate.py`,
 );
 const jsdomSeconds = runs.find(([n]) => n.endsWith("jsdom"))?.[1].seconds;
-console.log("| extractor | pages | F1 | precision | recall | exact | seconds | pages/s | speed vs Readability+jsdom |");
+console.log(
+  "| extractor | pages | F1 | precision | recall | exact | seconds | pages/s | speed vs Readability+jsdom |",
+);
 console.log("|---|---|---|---|---|---|---|---|---|");
 const subsets: [string, (p: Page) => boolean][] = split
   ? [[`split ${split}`, () => true]]
@@ -205,6 +209,7 @@ if (perPage) {
     const t = match(page.truth, r.predictions[i]);
     const p = precisionScore(...t);
     const rc = recallScore(...t);
-    if (p < 0.9 || rc < 0.9) console.log(`${page.key.slice(0, 12)} P=${p.toFixed(2)} R=${rc.toFixed(2)}`);
+    if (p < 0.9 || rc < 0.9)
+      console.log(`${page.key.slice(0, 12)} P=${p.toFixed(2)} R=${rc.toFixed(2)}`);
   });
 }

@@ -61,6 +61,36 @@ describe("extract: plain text", () => {
     assert.deepEqual(a.removed, [{ text: "Latest article", reason: "related" }]);
   });
 
+  it("removes share bars, tag lists, counters, reading times, copyright and wire credits", () => {
+    const text = [
+      "Facebook Twitter WhatsApp Email",
+      "3 min read",
+      SENTENCE,
+      "Advertisement",
+      SENTENCE2,
+      "(Reporting by Jane Doe; Editing by John Roe)",
+      "Tags: budget, council, parking",
+      "12 Comments",
+      "© 2024 The Daily Example. All rights reserved.",
+    ].join("\n");
+    const a = extractArticle(file("s", enc(text)));
+    assert.deepEqual(a.paragraphs, [SENTENCE, SENTENCE2]);
+    assert.deepEqual(
+      a.removed.map((r) => r.reason),
+      ["share", "date-line", "navigation", "byline", "tags", "comment-form", "footer"],
+    );
+  });
+
+  it("removes the headlines listed under a 'Related' line in the middle of the text", () => {
+    const text = `${SENTENCE}\nRelated stories\nMayor Announces Bid For Second Term\nSchool Board Votes To Close Two Schools\n${SENTENCE2}`;
+    const a = extractArticle(file("r", enc(text)));
+    assert.deepEqual(a.paragraphs, [SENTENCE, SENTENCE2]);
+    assert.deepEqual(
+      a.removed.map((r) => r.reason),
+      ["related", "related", "related"],
+    );
+  });
+
   it("removes 'Read also' lines in other languages", () => {
     const a = extractArticle(
       file("t", enc(`${SENTENCE}\n\nLire aussi : Le budget adopté\n\n${SENTENCE2}`)),

@@ -11,8 +11,15 @@ import { lineKey } from "./normalize.js";
 import {
   BYLINE_NAMES,
   BYLINE_PREFIX,
+  COMMENT_COUNT,
+  COPYRIGHT,
+  FOLLOW_PROMPT,
   IMAGE_CREDIT,
   PROMO,
+  SHARE_WORDS,
+  TAGS_LINE,
+  TIME_WIDGET,
+  WIRE_CREDIT,
   SHORTCODE,
   SEE_ALSO_ALONE,
   SEE_ALSO_LEAD,
@@ -73,6 +80,12 @@ const TITLE_REPEAT_MIN_JACCARD = 0.6;
 const TAIL_FURNITURE_MAX_WORDS = 8;
 /** Most words of a plain-text line taken for a trailing heading with no body after it. */
 const TRAILING_HEADING_MAX_WORDS = 12;
+/** Most headline lines removed after a "Related" header. */
+const RELATED_RUN_MAX = 8;
+/** Most words in a share bar ("Facebook Twitter WhatsApp Email"). */
+const SHARE_BAR_MAX_WORDS = 12;
+/** Most words in a tag list line ("Tags: …"). */
+const TAGS_MAX_WORDS = 40;
 /** Most words in a self-promotion line ("Get the latest … in your inbox"). */
 const PROMO_MAX_WORDS = 40;
 /** Most words in a photo caption recognised by shape (no finite verb, ends with a period). */
@@ -152,6 +165,14 @@ function phraseReason(text: string, key: string): string | null {
   const phrase = PHRASE_REASON.get(key);
   if (phrase) return phrase;
   if (DATE_WIDGET_WORDS.has(key)) return "date-line";
+  if (words <= SHARE_BAR_MAX_WORDS && key.split(" ").every((w) => SHARE_WORDS.has(w)))
+    return "share";
+  if (COMMENT_COUNT.test(text)) return "comment-form";
+  if (TIME_WIDGET.test(text)) return "date-line";
+  if (words <= CREDIT_MAX_WORDS && COPYRIGHT.test(text)) return "footer";
+  if (words <= TAGS_MAX_WORDS && TAGS_LINE.test(text)) return "tags";
+  if (words <= CREDIT_MAX_WORDS && WIRE_CREDIT.test(text)) return "byline";
+  if (words <= CREDIT_MAX_WORDS && FOLLOW_PROMPT.test(text)) return "share";
   if (SEE_ALSO_ALONE.test(text)) return "see-also";
   if (SEE_ALSO_LEAD.test(text) && words <= SEE_ALSO_MAX_WORDS && !(words > 15 && sentenceEnd(text)))
     return "see-also";
@@ -218,6 +239,18 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     if (r === "byline" && byline === null) byline = text.replace(BYLINE_PREFIX, "").trim();
     if (r === "date-line" && dateLine === null && parseDate(text)) dateLine = text;
     reason[i] = r;
+  }
+
+  // A "Related" / "Read more" header is followed by the headlines it links: they go too,
+  // up to the first line that reads as a sentence.
+  for (let i = 0; i < n; i++) {
+    if (options.mode !== "text" || (reason[i] !== "related" && reason[i] !== "see-also")) continue;
+    for (let j = i + 1; j < n && j <= i + RELATED_RUN_MAX; j++) {
+      if (reason[j] !== null) continue;
+      const t = lines[j].text;
+      if (sentenceEnd(t) || isBodyLike(t) || !isHeadlineLike(t) || lines[j].heading) break;
+      reason[j] = "related";
+    }
   }
 
   // The body zone: first to last body-like line still kept.
