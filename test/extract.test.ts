@@ -91,6 +91,36 @@ describe("extract: plain text", () => {
     );
   });
 
+  it("strips a typical news-theme scrape down to title, byline, date and body", () => {
+    const text = [
+      "Home",
+      "Politics",
+      "Council Passes Budget After Long Debate",
+      "by Admin",
+      "June 18, 2024",
+      "in Politics",
+      "0",
+      "SHARES",
+      "12",
+      "VIEWS",
+      "Share on Facebook Share on Twitter",
+      SENTENCE,
+      SENTENCE2,
+      "Tags: budget, council",
+      "Previous Post",
+      "Mayor Opens New Library",
+      "Next Post",
+      "Storm Closes Schools",
+      "Please login to join discussion",
+    ].join("\n");
+    const a = extractArticle(file("theme", enc(text)));
+    assert.equal(a.title, "Council Passes Budget After Long Debate");
+    assert.equal(a.byline, "Admin");
+    assert.equal(a.published, "2024-06-18");
+    assert.deepEqual(a.paragraphs, [SENTENCE, SENTENCE2]);
+    assert.equal(a.removed.length, 16);
+  });
+
   it("removes 'Read also' lines in other languages", () => {
     const a = extractArticle(
       file("t", enc(`${SENTENCE}\n\nLire aussi : Le budget adopté\n\n${SENTENCE2}`)),

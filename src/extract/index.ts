@@ -162,12 +162,14 @@ export function extractBatch(inputs: readonly RawInput[]): {
   articles: Article[];
   errors: InputError[];
 } {
-  const errors: InputError[] = [];
-  const prepared: (Prepared | null)[] = inputs.map((input) => {
+  const failures: { at: number; error: InputError }[] = [];
+  const fail = (at: number, input: RawInput, err: unknown) =>
+    failures.push({ at, error: { input: input.origin.name, message: messageOf(err) } });
+  const prepared: (Prepared | null)[] = inputs.map((input, at) => {
     try {
       return prepare(input);
     } catch (err) {
-      errors.push({ input: input.origin.name, message: messageOf(err) });
+      fail(at, input, err);
       return null;
     }
   });
@@ -176,15 +178,17 @@ export function extractBatch(inputs: readonly RawInput[]): {
     if (p) addToBatch(ctx, allLines(p), hostOf(p.input.meta?.url ?? p.meta?.url ?? null));
   }
   const articles: Article[] = [];
-  for (const p of prepared) {
-    if (!p) continue;
+  prepared.forEach((p, at) => {
+    if (!p) return;
     try {
       articles.push(finish(p, ctx));
     } catch (err) {
-      errors.push({ input: p.input.origin.name, message: messageOf(err) });
+      fail(at, p.input, err);
     }
-  }
-  return { articles, errors };
+  });
+  // Errors in input order, whichever step failed.
+  failures.sort((a, b) => a.at - b.at);
+  return { articles, errors: failures.map((f) => f.error) };
 }
 
 function messageOf(err: unknown): string {

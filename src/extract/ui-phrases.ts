@@ -408,7 +408,7 @@ export const FOLLOW_PROMPT = /^(follow|like|join) (us|@\w+)\b/i;
 
 /** Social network and share words: a line made only of these is a share bar. */
 export const SHARE_WORDS = new Set(
-  "share tweet facebook twitter x linkedin whatsapp telegram pinterest reddit email e-mail print copy link messenger flipboard tumblr vk ok mail sms pin it save teilen partager compartir condividi compartilhar delen поделиться".split(
+  "share on via tweet facebook twitter x linkedin whatsapp telegram pinterest reddit email e-mail print copy link messenger flipboard tumblr vk ok mail sms pin it save teilen partager compartir condividi compartilhar delen поделиться".split(
     " ",
   ),
 );
