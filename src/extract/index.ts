@@ -50,7 +50,9 @@ function prepare(input: RawInput): Prepared {
   let isHtml: boolean;
   if (input.html !== undefined) {
     text = input.html;
-    isHtml = looksLikeHtml(text) || input.text === undefined;
+    // An html field is HTML if it has any tag at all ("<p>…</p>" snippets); plain text
+    // put in an html field is read as text.
+    isHtml = looksLikeHtml(text) || /<[a-z][^>]*>/i.test(text);
   } else if (input.text !== undefined) {
     text = input.text;
     isHtml = looksLikeHtml(text);
