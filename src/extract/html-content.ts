@@ -319,7 +319,7 @@ function extractWith(body: El, strict: boolean): LineIn[] {
   let node = top;
   while (node.parent && node.parent !== body.parent) {
     const pi = info.get(node.parent);
-    if (!pi || !pi.scored || pi.score < topScore * CLIMB_SHARE) break;
+    if (!pi?.scored || pi.score < topScore * CLIMB_SHARE) break;
     node = node.parent;
     topScore = Math.max(topScore, pi.score);
   }
