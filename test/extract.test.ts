@@ -121,6 +121,14 @@ describe("extract: plain text", () => {
     assert.equal(a.removed.length, 16);
   });
 
+  it("removes a verbless photo caption between paragraphs but keeps a sentence of the same shape", () => {
+    const caption = "Jane Doe and John Roe during a visit to the harbour in September 2023.";
+    const sentence = "Mayor Jane Doe arrives in the harbour on June 19, 2024.";
+    const a = extractArticle(file("c", enc(`${SENTENCE}\n${caption}\n${sentence}\n${SENTENCE2}`)));
+    assert.deepEqual(a.removed, [{ text: caption, reason: "caption" }]);
+    assert.deepEqual(a.paragraphs, [SENTENCE, sentence, SENTENCE2]);
+  });
+
   it("removes 'Read also' lines in other languages", () => {
     const a = extractArticle(
       file("t", enc(`${SENTENCE}\n\nLire aussi : Le budget adopté\n\n${SENTENCE2}`)),

@@ -197,6 +197,9 @@ const FUNCTION_WORD_START =
 /** "to hold", "to make": an infinitive means a clause, not a caption. */
 const INFINITIVE = /\bto (?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)\p{Ll}/u;
 
+/** "Putin arrives in …": a name followed by a present-tense verb makes a sentence. */
+const PRESENT_VERB_AFTER_NAME = /\p{Lu}[\p{L}'’.-]*\s+\p{Ll}{2,}s\b/u;
+
 /**
  * Photo caption by shape: one sentence that starts with a name (two capitalised words), places
  * it ("during a visit", "in Kyiv"), dates or points at the picture, and has no finite verb.
@@ -207,7 +210,7 @@ function looksLikeCaption(text: string): boolean {
   if (!/\.\s*$/.test(text) || /[.!?]\s+\S/.test(text.replace(/\.\s*$/, ""))) return false;
   if (!/^\p{Lu}[\p{L}'’.-]+\s+\p{Lu}/u.test(text) || FUNCTION_WORD_START.test(text)) return false;
   if ((text.match(/,/g) ?? []).length > 1) return false;
-  if (INFINITIVE.test(text)) return false;
+  if (INFINITIVE.test(text) || PRESENT_VERB_AFTER_NAME.test(text)) return false;
   if (/[“”"]/.test(text)) return false;
   if (!CAPTION_PLACE.test(text) || !CAPTION_POINTER.test(text)) return false;
   return !FINITE_VERB.test(text);
