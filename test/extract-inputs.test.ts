@@ -113,6 +113,15 @@ describe("extract: hostile and broken input", () => {
     assert.ok(a.diagnostics.some((d) => d.code === "html-truncated"));
   });
 
+  it("bounds the work on a 20 MB plain text and says it was cut", () => {
+    const line =
+      "The council met again on Tuesday, and the debate about the budget went on for hours.\n";
+    const text = line.repeat(Math.ceil(20_000_000 / line.length));
+    const a = extractArticle({ id: "long", origin: { kind: "inline", name: "long" }, text });
+    assert.ok(a.diagnostics.some((d) => d.code === "text-truncated"));
+    assert.ok(a.paragraphs.join("\n").length <= 4_000_000);
+  });
+
   it("survives deeply nested unclosed markup", () => {
     const html = `<html><body>${"<div><span>".repeat(50_000)}<p>Deep text that still counts as an article paragraph, with commas, here.</p></body></html>`;
     const { articles, errors } = extractBatch([

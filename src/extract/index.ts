@@ -32,6 +32,12 @@ import { textLines } from "./plain-text.js";
 
 export type { BatchContext } from "./batch-context.js";
 
+/**
+ * Longest plain text read, in characters (~1 000 pages of a book); the rest is dropped with a
+ * diagnostic. Bounds the line classifier to about a second on a slow machine.
+ */
+export const MAX_TEXT_CHARS = 4_000_000;
+
 /** A document decoded and split into candidate lines, before classification. */
 interface Prepared {
   input: RawInput;
@@ -68,6 +74,15 @@ function prepare(input: RawInput): Prepared {
   }
   if (text.trim() === "") throw new ExtractFailure("empty input");
   if (!isHtml) {
+    if (text.length > MAX_TEXT_CHARS) {
+      const cut = text.lastIndexOf("\n", MAX_TEXT_CHARS);
+      text = text.slice(0, cut > 0 ? cut : MAX_TEXT_CHARS);
+      diagnostics.push({
+        severity: "warning",
+        code: "text-truncated",
+        message: `text is very long; only the first ${MAX_TEXT_CHARS.toLocaleString("en")} characters were read`,
+      });
+    }
     return { input, kind: "text", lines: textLines(text), meta: null, diagnostics };
   }
   const parsed = parseHtml(text);

@@ -82,6 +82,8 @@ const TAIL_FURNITURE_MAX_WORDS = 8;
 const TRAILING_HEADING_MAX_WORDS = 12;
 /** Most headline lines removed after a "Related" header. */
 const RELATED_RUN_MAX = 8;
+/** Longest line tested against furniture patterns; every furniture line seen is far shorter. */
+const FURNITURE_MAX_CHARS = 400;
 /** Most words in a share bar ("Facebook Twitter WhatsApp Email"). */
 const SHARE_BAR_MAX_WORDS = 12;
 /** Most words in a tag list line ("Tags: …"). */
@@ -116,7 +118,36 @@ const TAIL_CUT_REASONS = new Set(["comment-form", "related", "footer", "newslett
 const FINITE_VERB =
   /\b(is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|do|does|did|says?|said|told|tells|made|makes|took|takes|went|goes|gave|gives|met|meets|came|comes|saw|sees|got|gets|left|leaves|won|wins|lost|held|holds|stood|stands|shows|showed|shown|\w{3,}ed)\b/i;
 
-const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** Whitespace-separated tokens holding a letter or digit; counted without allocating. */
+function wordCount(s: string): number {
+  let count = 0;
+  let inToken = false;
+  let counted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken) {
+      inToken = true;
+      counted = false;
+    }
+    if (counted) continue;
+    const alnum =
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c > 127 && ALNUM.test(s[i]));
+    if (alnum) {
+      count++;
+      counted = true;
+    }
+  }
+  return count;
+}
 const sentenceEnd = (s: string) => /[.!?…。"”’»)]\s*$/.test(s);
 
 /** True for a line shaped like a headline: few words, no sentence full stop at the end. */
@@ -160,6 +191,8 @@ function isSeparatedBreadcrumb(text: string): boolean {
 }
 
 function phraseReason(text: string, key: string): string | null {
+  // Furniture lines are short; long lines skip the pattern tests (and their cost).
+  if (text.length > FURNITURE_MAX_CHARS) return null;
   const words = wordCount(text);
   if (key === "") return /[\p{L}\p{N}]/u.test(text) ? null : "short-fragment";
   const phrase = PHRASE_REASON.get(key);
@@ -231,7 +264,7 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       continue;
     }
     let r = phraseReason(text, keys[i]);
-    if (!r) {
+    if (!r && text.length <= FURNITURE_MAX_CHARS) {
       const following = lines.slice(i + 1, i + 1 + BREADCRUMB_LOOKAHEAD).map((l) => l.text);
       if (options.title) following.push(options.title);
       if (breadcrumbRunTogether(text, following)) r = "breadcrumb";
