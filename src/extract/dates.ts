@@ -152,10 +152,10 @@ const DMY = new RegExp(
   "iu",
 );
 const NUMERIC_DMY = new RegExp(
-  String.raw`\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b,?${TIME_RE}`,
-  "u",
+  String.raw`\b(\d{1,2})(?:\.|\s*/\s*)(\d{1,2})(?:\.|\s*/\s*)(\d{4}|\d{2})\b,?${TIME_RE}`,
+  "iu",
 );
-const YMD_DOTS = new RegExp(String.raw`\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b${TIME_RE}`, "u");
+const YMD_DOTS = new RegExp(String.raw`\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b${TIME_RE}`, "iu");
 const ISO_IN_TEXT =
   /\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b/;
 
@@ -209,7 +209,7 @@ export function parseDate(value: string): ParsedDate | null {
     const a = +m[1];
     const b = +m[2];
     const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
-    const monthFirst = a <= 12 && (b > 12 || (text.includes("/") && b <= 12));
+    const monthFirst = a <= 12 && (b > 12 || m[0].includes("/"));
     return monthFirst
       ? withTime(y, a, b, m[4], m[5], m[6], m[7], m[8], m[9])
       : withTime(y, b, a, m[4], m[5], m[6], m[7], m[8], m[9]);
@@ -220,7 +220,8 @@ export function parseDate(value: string): ParsedDate | null {
 /** Words allowed around a date on a line that is only a date ("Published on …", "Updated"). */
 const DATE_LINE_WORDS = new Set(
   (
-    "published posted updated first last modified on at date am pm a.m. p.m. utc gmt edt est edt pdt pst cet cest bst ist " +
+    "published posted updated first last modified on at date am pm a.m. p.m. utc gmt " +
+    "et pt ct mt edt est cdt cst mdt mst pdt pst akdt akst hst cet cest bst ist wib msk jst kst aest aedt sast eat wat " +
     "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday " +
     "veröffentlicht aktualisiert um uhr montag dienstag mittwoch donnerstag freitag samstag sonntag " +
     "publié publie mis à jour le à lundi mardi mercredi jeudi vendredi samedi dimanche " +
