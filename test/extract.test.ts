@@ -191,6 +191,46 @@ describe("extract: HTML", () => {
   });
 });
 
+describe("extract: batch and page-declared signals", () => {
+  it("removes a short line that three documents of the batch share, but not in one document", () => {
+    const doc = (id: string, body: string): RawInput => ({
+      id,
+      origin: { kind: "inline", name: id },
+      text: `Exclusive offer inside\n${body}\nOur weekly picks`,
+    });
+    const bodies = [SENTENCE, SENTENCE2, SENTENCE.replace("city", "county")];
+    const { articles } = extractBatch(bodies.map((b, i) => doc(`d${i}`, b)));
+    for (const a of articles) {
+      assert.deepEqual(
+        a.removed.map((r) => [r.text, r.reason]),
+        [
+          ["Exclusive offer inside", "site-boilerplate"],
+          ["Our weekly picks", "site-boilerplate"],
+        ],
+      );
+    }
+    const alone = extractArticle(doc("one", SENTENCE));
+    assert.equal(alone.title, "Exclusive offer inside");
+  });
+
+  it("uses the JSON-LD articleBody when the markup hides most of the article", () => {
+    const body = `${SENTENCE} ${SENTENCE2} `.repeat(4).trim();
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify({
+      "@type": "NewsArticle",
+      headline: "Budget passes",
+      articleBody: `${body}\n${SENTENCE2}`,
+      datePublished: "2024-06-18",
+      publisher: { name: "The Daily Example" },
+    })}</script></head><body><div class="story"><p>${SENTENCE}</p></div>
+<div style="display:none"><p>${body}</p></div></body></html>`;
+    const a = extractArticle(file("ld", enc(html)));
+    assert.deepEqual(a.paragraphs, [body, SENTENCE2]);
+    assert.equal(a.outlet, "The Daily Example");
+    assert.equal(a.published, "2024-06-18");
+    assert.ok(a.diagnostics.some((d) => d.code === "body-from-json-ld"));
+  });
+});
+
 describe("extract: bad input", () => {
   it("turns an empty input and a body-less page into errors naming the input", () => {
     const { articles, errors } = extractBatch([
