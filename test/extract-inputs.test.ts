@@ -47,6 +47,14 @@ describe("extract: encodings", () => {
     assert.equal(a.paragraphs[0], FR.replace("’", "?"));
   });
 
+  it("reads UTF-8 bytes as UTF-8 even when the page declares windows-1252", () => {
+    const text = "Café owners in Zürich said the new “rules” cost them €2,000 each this season.";
+    const html = `<html><head><meta charset="windows-1252"></head><body><p>${text}</p></body></html>`;
+    const a = extractArticle(file("m", new TextEncoder().encode(html)));
+    assert.equal(a.paragraphs[0], text);
+    assert.ok(a.diagnostics.some((d) => d.code === "charset-mismatch"));
+  });
+
   it("decodes a UTF-16 file with a byte order mark", () => {
     const text =
       "The bridge reopened on Monday after three weeks of repairs, officials said in a statement.";
