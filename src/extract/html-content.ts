@@ -44,7 +44,7 @@ const FURNITURE_TAGS = new Set(["nav", "footer", "aside", "form", "header", "fig
  * unless nothing substantial is found without it (then extraction is retried without).
  */
 const BOILERPLATE_HINT =
-  /(^|[\s_-])(comments?|comment-list|disqus|share|sharing|social|socials|related|relatedposts|sidebar|side-bar|promo|promotion|ad|ads|advert|advertisement|adsbygoogle|banner|sponsor|sponsored|outbrain|taboola|newsletter|subscribe|subscription|signup|cookie|cookies|gdpr|consent|breadcrumbs?|footer|masthead|navbar|nav|navigation|menu|widget|popup|modal|recommend|recommended|recommendations|trending|popular|most-read|mostread|tags|tag-list|taglist|pagination|pager|author-bio|author-box|byline|dateline|timestamp|caption|credit|print|toolbar|sr-only|visually-hidden|screen-reader-text|jump|more-stories|read-more|readmore|also-read|see-also|newsletter-signup|paywall|meta)([\s_-]|$)/i;
+  /(^|[\s_-])(comments?|comment-list|disqus|share|sharing|social|socials|related|relatedposts|sidebar|side-bar|promo|promotion|ad|ads|advert|advertisement|adsbygoogle|banner|sponsor|sponsored|outbrain|taboola|newsletter|subscribe|subscription|signup|cookie|cookies|gdpr|consent|breadcrumbs?|footer|masthead|navbar|nav|navigation|menu|widget|popup|modal|recommend|recommended|recommendations|trending|popular|most-read|mostread|tags|tag-list|taglist|pagination|pager|author-bio|author-box|byline|dateline|timestamp|caption|credit|print|toolbar|sr-only|tooltip|popover|hovercard|rollover|dropdown|visually-hidden|screen-reader-text|jump|more-stories|read-more|readmore|also-read|see-also|newsletter-signup|paywall|meta)([\s_-]|$)/i;
 
 /**
  * class/id words so specific that a body word next to them does not protect the element:
