@@ -109,6 +109,7 @@ const MONTH_NAMES: string[][] = [
 MONTH_NAMES.forEach((names, i) => {
   for (const n of names) MONTHS[n] = i + 1;
 });
+/** All month names as one alternation, longest first so "june" wins over "jun". */
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
@@ -142,20 +143,26 @@ export function parseIsoDate(value: string): ParsedDate | null {
   return { iso: `${y}-${mo}-${d}T${h}:${mi}${tz}`, precision: "minute" };
 }
 
+/** An optional time after a date: "at 10:32 am", "um 9.30", "20h13", with a zone or offset. */
 const TIME_RE = String.raw`(?:\s*(?:at|um|à|a las|alle|às|om|в)?\s*(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(utc|gmt|z)?\s*([+-]\d{2}:?\d{2})?)?)?`;
+/** "July 11, 2024", "Nov. 18, 2019 at 4:07 PM". */
 const MDY = new RegExp(
   String.raw`\b(${MONTH_RE})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b,?${TIME_RE}`,
   "iu",
 );
+/** "11 July 2024", "22 de outubro de 2010", "18. Juni 2024". */
 const DMY = new RegExp(
   String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|di\s+)?(${MONTH_RE})\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b,?${TIME_RE}`,
   "iu",
 );
+/** "27/11/2005", "11/27/2005", "03.04.2024", "5/5 / 2010" (order decided in parseDate). */
 const NUMERIC_DMY = new RegExp(
   String.raw`\b(\d{1,2})(?:\.|\s*/\s*)(\d{1,2})(?:\.|\s*/\s*)(\d{4}|\d{2})\b,?${TIME_RE}`,
   "iu",
 );
+/** "2012.08.08 09:01 AM". */
 const YMD_DOTS = new RegExp(String.raw`\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b${TIME_RE}`, "iu");
+/** An ISO date inside other text ("Updated 2024-06-18T09:30Z"). */
 const ISO_IN_TEXT =
   /\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b/;
 

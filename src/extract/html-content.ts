@@ -106,6 +106,7 @@ const LINE_BREAK = "\u0000";
 /** Table cells: separated by a space, a table row is one block. */
 const CELL_TAGS = new Set(["td", "th"]);
 
+/** Tags whose text is a heading of the article. */
 const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 /** Blocks scored as paragraphs (Readability's list). */
