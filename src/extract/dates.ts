@@ -227,7 +227,7 @@ export function parseDate(value: string): ParsedDate | null {
 /** Words allowed around a date on a line that is only a date ("Published on …", "Updated"). */
 const DATE_LINE_WORDS = new Set(
   (
-    "published posted updated first last modified on at date am pm a.m. p.m. utc gmt " +
+    "article published posted updated first last modified on at date am pm a.m. p.m. utc gmt " +
     "et pt ct mt edt est cdt cst mdt mst pdt pst akdt akst hst cet cest bst ist wib msk jst kst aest aedt sast eat wat " +
     "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday " +
     "veröffentlicht aktualisiert um uhr montag dienstag mittwoch donnerstag freitag samstag sonntag " +

@@ -67,6 +67,8 @@ const BODY_LONG_WORDS = 25;
 const HEADLINE_MAX_WORDS = 30;
 /** Fewest words in a plain-text title (shorter lines are section labels like "World"). */
 const TITLE_MIN_WORDS = 3;
+/** Words from which a headline-like line is preferred as title over an earlier, shorter one. */
+const TITLE_PREFERRED_MIN_WORDS = 5;
 /** Fewest words for a line before the body to be kept (deck / subtitle) rather than nav. */
 const HEAD_KEEP_MIN_WORDS = 5;
 /** Most words in a see-also line ("See also <headline>"); longer is a sentence. */
@@ -312,19 +314,27 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     last = n - 1;
   }
 
-  // Title: known, or the first headline-like line before the body.
+  // Title: known, or the first headline-like line before the body — preferring one of
+  // headline length over a short one (a site name such as "The Daily Example" comes first).
   let title = options.title ?? null;
   let titleIndex = -1;
   if (title === null && options.mode === "text") {
+    let short = -1;
     for (let i = 0; i < (zones ? first : n); i++) {
       if (reason[i] !== null) continue;
       const t = lines[i].text;
-      if (wordCount(t) >= TITLE_MIN_WORDS && isHeadlineLike(t)) {
-        title = t;
+      const words = wordCount(t);
+      if (words < TITLE_MIN_WORDS || !isHeadlineLike(t)) continue;
+      if (words >= TITLE_PREFERRED_MIN_WORDS) {
         titleIndex = i;
-        reason[i] = "title";
         break;
       }
+      if (short < 0) short = i;
+    }
+    if (titleIndex < 0) titleIndex = short;
+    if (titleIndex >= 0) {
+      title = lines[titleIndex].text;
+      reason[titleIndex] = "title";
     }
   }
   const titleKey = title ? lineKey(stripEllipsis(title)) : null;
