@@ -34,6 +34,14 @@ describe("extract: plain text", () => {
     assert.equal(a.byline, "Jane Doe");
   });
 
+  it("prefers a headline-length title over a site name printed above it", () => {
+    const a = extractArticle(
+      file("n", enc(`The Daily Example\nCouncil Passes Budget After Long Debate\n${SENTENCE}`)),
+    );
+    assert.equal(a.title, "Council Passes Budget After Long Debate");
+    assert.deepEqual(a.removed, [{ text: "The Daily Example", reason: "navigation" }]);
+  });
+
   it("reads a published line with a time as minute precision", () => {
     const a = extractArticle(file("t", enc(`Published on March 4, 2025 10:32 am\n\n${SENTENCE}`)));
     assert.equal(a.published, "2025-03-04T10:32");
