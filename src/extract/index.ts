@@ -111,7 +111,7 @@ function finish(p: Prepared, batch: BatchContext | undefined): Article {
   const { input, meta } = p;
   const supplied = input.meta ?? {};
   const diagnostics = p.diagnostics;
-  const url = supplied.url ?? meta?.url ?? null;
+  const url = supplied.url ?? absoluteUrl(meta?.url ?? null, input.origin);
   const host = hostOf(url);
   // Title: supplied wins; HTML metadata next; plain text finds it among its lines.
   let outlet = supplied.outlet ?? cleanOutlet(meta?.outlet ?? null);
@@ -163,6 +163,21 @@ function finish(p: Prepared, batch: BatchContext | undefined): Article {
     diagnostics,
     contentHash: createHash("sha256").update(body).digest("hex"),
   };
+}
+
+/** A canonical URL made absolute against the fetched page's URL; relative ones without a base go. */
+function absoluteUrl(url: string | null, origin: RawInput["origin"]): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).href;
+  } catch {
+    if (origin.kind !== "url" && origin.kind !== "feed") return null;
+    try {
+      return new URL(url, origin.name).href;
+    } catch {
+      return null;
+    }
+  }
 }
 
 function allLines(p: Prepared): string[] {
