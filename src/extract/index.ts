@@ -30,7 +30,8 @@ import { classifyLines, type LineIn } from "./line-classifier.js";
 import { normalizeLine } from "./normalize.js";
 import { textLines } from "./plain-text.js";
 
-export type { BatchContext } from "./batch-context.js";
+/** For callers that keep a rolling context (e.g. a store ingesting one page at a time). */
+export { addToBatch, type BatchContext, emptyBatchContext } from "./batch-context.js";
 
 /**
  * Longest plain text read, in characters (~1 000 pages of a book); the rest is dropped with a
