@@ -42,6 +42,13 @@ describe("extract: plain text", () => {
     assert.deepEqual(a.removed, [{ text: "The Daily Example", reason: "navigation" }]);
   });
 
+  it("joins hard-wrapped lines of a fixed-width text back into paragraphs", () => {
+    const wrapped =
+      "The city council approved the new budget on Tuesday, after a long\ndebate that lasted well into the night.\n\nCritics said the plan, which raises fees for parking and public\npools, would hurt families with children.";
+    const a = extractArticle(file("w", enc(wrapped)));
+    assert.deepEqual(a.paragraphs, [SENTENCE, SENTENCE2]);
+  });
+
   it("reads a published line with a time as minute precision", () => {
     const a = extractArticle(file("t", enc(`Published on March 4, 2025 10:32 am\n\n${SENTENCE}`)));
     assert.equal(a.published, "2025-03-04T10:32");
