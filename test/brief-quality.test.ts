@@ -232,3 +232,25 @@ describe("single-source claims", () => {
     assert.ok(texts.some((t) => /Ann Tillet/.test(t)));
   });
 });
+
+describe("quotes", () => {
+  const a = article("a", [
+    "At the shelter, Ann Tillet, 67, said she had been woken by “a roar like a train in the sky”. “By the time I got outside, the whole street was orange,” she said.",
+    "“We lost everything,” said Joe Marsh. “Everything. Even the dog’s bed.”",
+    "Fire chief Maria Okafor told reporters: “The wind turned at four in the morning. After that, nothing could stop it.”",
+  ]);
+  const quotes = buildBrief([a], [family("a")]).quotes;
+  it("joins a quote split by its attribution into one quote of that speaker", () => {
+    const marsh = quotes.filter((q) => /lost everything/.test(q.text) || /dog/.test(q.text));
+    assert.equal(marsh.length, 1);
+    assert.equal(marsh[0].text, "We lost everything, Everything. Even the dog’s bed.");
+    assert.equal(marsh[0].speaker, "Joe Marsh");
+  });
+  it("keeps a phrase quoted inside a sentence apart and with the person it is attributed to", () => {
+    const roar = quotes.find((q) => /roar like a train/.test(q.text))!;
+    assert.equal(roar.text, "a roar like a train in the sky");
+    assert.equal(roar.speaker, "Ann Tillet");
+    assert.equal(quotes.find((q) => /whole street/.test(q.text))?.speaker, "Ann Tillet");
+    assert.equal(quotes.find((q) => /wind turned/.test(q.text))?.speaker, "Maria Okafor");
+  });
+});
