@@ -78,6 +78,12 @@ describe("the brief of the example corpus", () => {
       abouts.join(" | "),
     );
   });
+  it("lists under the majority count the reports that give it in other words", () => {
+    const injured = brief.conflicts.find((c) => c.about === "people injured")!;
+    const fourteen = injured.values.find((v) => v.value === "14")!;
+    for (const id of ["brackwater-post", "carrow-gazette", "bvr-news", "meridian-wire"])
+      assert.ok(fourteen.sources.includes(id), id);
+  });
   it("dates the postponed July inspection in the July before publication", () => {
     const july = brief.timeline.find((t) => /postponed/.test(t.text));
     assert.equal(july?.date, "2025-07");

@@ -55,6 +55,13 @@ interface Quantity {
   group: number;
 }
 
+/**
+ * Context words each side when listing more reports under a clashing value (same number and
+ * unit): wider than DESCRIPTOR_WORDS, since the value is already known to be in dispute
+ * ("14 people taken to hospital" / "14 people treated in hospital" share "hospital").
+ */
+const EXPAND_WORDS = 2;
+
 /** Sentences that open their report (the first two body sentences): they state the main event. */
 const OPENING_SENTENCES = 2;
 
@@ -71,11 +78,11 @@ function openingUnits(index: StoryIndex): Set<number> {
   return out;
 }
 
-function contextTerms(text: string, q: QuantityMention): Set<string> {
+function contextTerms(text: string, q: QuantityMention, width = DESCRIPTOR_WORDS): Set<string> {
   const content = (t: string) => !/\d/.test(t) && t !== q.unit;
-  const before = terms(text.slice(0, q.start)).filter(content).slice(-DESCRIPTOR_WORDS);
-  // After the number: skip the unit word itself, then take the next content word.
-  const after = terms(text.slice(q.end)).filter(content).slice(0, DESCRIPTOR_WORDS);
+  const before = terms(text.slice(0, q.start)).filter(content).slice(-width);
+  // After the number: skip the unit word itself, then take the next content words.
+  const after = terms(text.slice(q.end)).filter(content).slice(0, width);
   return new Set([...before, ...after]);
 }
 
@@ -193,8 +200,37 @@ export function findConflicts(
     const r = find(i);
     components.set(r, [...(components.get(r) ?? []), i]);
   });
-  for (const members of components.values()) {
-    if (!members.some((i) => clash.has(i))) continue;
+  // A wider context (two words each side) to find the same value told in other words.
+  const wideCtx = new Map<number, Set<string>>();
+  const wide = (i: number) => {
+    let c = wideCtx.get(i);
+    if (!c) wideCtx.set(i, (c = contextTerms(obs[i].u.sentence.text, obs[i].q, EXPAND_WORDS)));
+    return c;
+  };
+  for (const found of components.values()) {
+    if (!found.some((i) => clash.has(i))) continue;
+    // Every report that gives one of the clashing values for the same thing is listed with
+    // it: the same number and unit, in a source already giving it or sharing a descriptor
+    // with one that does ("14 people taken to hospital" joins "14 people treated in hospital").
+    const members = found.slice();
+    const inComponent = new Set(members);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (let j = 0; j < obs.length; j++) {
+        if (inComponent.has(j) || obs[j].q.unit !== obs[members[0]].q.unit) continue;
+        const o = obs[j];
+        const joins = members.some((i) => {
+          const x = obs[i];
+          if (x.q.value !== o.q.value) return false;
+          return x.u.source === o.u.source || [...wide(i)].some((t) => wide(j).has(t));
+        });
+        if (joins) {
+          members.push(j);
+          inComponent.add(j);
+          grew = true;
+        }
+      }
+    }
     const bySource = new Map<string, Observation[]>();
     for (const i of members) {
       const o = obs[i];
