@@ -207,6 +207,11 @@ export function findConflicts(
     if (!c) wideCtx.set(i, (c = contextTerms(obs[i].u.sentence.text, obs[i].q, EXPAND_WORDS)));
     return c;
   };
+  const byValue = new Map<string, number[]>();
+  obs.forEach((o, i) => {
+    const key = `${o.q.unit}|${o.q.value}`;
+    byValue.set(key, [...(byValue.get(key) ?? []), i]);
+  });
   for (const found of components.values()) {
     if (!found.some((i) => clash.has(i))) continue;
     // Every report that gives one of the clashing values for the same thing is listed with
@@ -214,21 +219,16 @@ export function findConflicts(
     // with one that does ("14 people taken to hospital" joins "14 people treated in hospital").
     const members = found.slice();
     const inComponent = new Set(members);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (let j = 0; j < obs.length; j++) {
-        if (inComponent.has(j) || obs[j].q.unit !== obs[members[0]].q.unit) continue;
-        const o = obs[j];
-        const joins = members.some((i) => {
-          const x = obs[i];
-          if (x.q.value !== o.q.value) return false;
-          return x.u.source === o.u.source || [...wide(i)].some((t) => wide(j).has(t));
-        });
-        if (joins) {
-          members.push(j);
-          inComponent.add(j);
-          grew = true;
-        }
+    const queue = members.slice();
+    while (queue.length > 0) {
+      const i = queue.pop()!;
+      const x = obs[i];
+      for (const j of byValue.get(`${x.q.unit}|${x.q.value}`) ?? []) {
+        if (inComponent.has(j)) continue;
+        if (x.u.source !== obs[j].u.source && ![...wide(i)].some((t) => wide(j).has(t))) continue;
+        members.push(j);
+        inComponent.add(j);
+        queue.push(j);
       }
     }
     const bySource = new Map<string, Observation[]>();
