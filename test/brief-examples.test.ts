@@ -84,6 +84,13 @@ describe("the brief of the example corpus", () => {
     for (const id of ["brackwater-post", "carrow-gazette", "bvr-news", "meridian-wire"])
       assert.ok(fourteen.sources.includes(id), id);
   });
+  it("gives the wire copies' “last month” one timeline entry", () => {
+    const lastMonth = brief.timeline.filter(
+      (t) => t.date === "2025-09" && /last month/.test(t.text),
+    );
+    assert.equal(lastMonth.length, 1);
+    assert.ok(lastMonth[0].sources.length >= 2);
+  });
   it("dates the postponed July inspection in the July before publication", () => {
     const july = brief.timeline.find((t) => /postponed/.test(t.text));
     assert.equal(july?.date, "2025-07");
