@@ -26,7 +26,9 @@ const sample = () => {
 };
 
 /** Brute force: the same scoring idea, every story scanned for every article. */
-function bruteForce(n: number): { ms: number; stories: number } {
+function bruteForce(n: number): { ms: number; stories: number; perK: number[] } {
+  const perK: number[] = [];
+  let windowStart = performance.now();
   const stories: { w: Map<string, number>; norm: number }[] = [];
   const df = new Map<string, number>();
   let docs = 0;
@@ -59,13 +61,18 @@ function bruteForce(n: number): { ms: number; stories: number } {
     let sn = 0;
     for (const [t, w] of target.w) sn += (w * idf(t)) ** 2;
     target.norm = Math.sqrt(sn) || 1;
+    if (docs % 1000 === 0) {
+      const now = performance.now();
+      perK.push(now - windowStart);
+      windowStart = now;
+    }
   }
-  return { ms: performance.now() - t0, stories: stories.length };
+  return { ms: performance.now() - t0, stories: stories.length, perK };
 }
 
 const clusterer = new StoryClusterer();
 const copies = new CopyIndex();
-const checkpoints = new Set([1_000, 10_000, 100_000, 1_000_000].filter((c) => c <= total));
+const checkpoints = new Set([1_000, 10_000, 50_000, 100_000, 500_000, 1_000_000].filter((c) => c <= total));
 const perK: { at: number; clusterMs: number; copyMs: number }[] = [];
 let clusterMs = 0;
 let copyMs = 0;
@@ -74,10 +81,14 @@ let windowCopy = 0;
 let pairs = 0;
 let n = 0;
 let oursAtBaseline = 0;
+let clusterCpu = 0;
 for (const article of syntheticStream(total)) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   clusterer.add(article);
   const t1 = performance.now();
+  const c1 = process.cpuUsage(c0);
+  clusterCpu += (c1.user + c1.system) / 1000;
   if (withCopies) {
     const print = fingerprint(article, n);
     for (const i of copies.add(print)) {
@@ -122,4 +133,5 @@ if (baselineN > 0 && baselineN <= total) {
   console.log(
     `baseline brute-force scan of all stories, first ${baselineN}: ${b.ms.toFixed(0)} ms (${b.stories} stories) vs ours ${oursAtBaseline.toFixed(0)} ms on the same articles: ratio ${(b.ms / oursAtBaseline).toFixed(1)}x`,
   );
+  console.log(`  baseline per 1k articles: ${b.perK.map((x) => x.toFixed(0)).join(", ")} ms (grows with the stories stored)`);
 }

@@ -54,9 +54,7 @@ export function* syntheticStream(total: number, options: StreamOptions = {}): Ge
     names: string[];
     numbers: string[];
   }
-  let storyCount = 0;
   const newStory = (): Story => {
-    storyCount++;
     const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
     return {
       topic: Array.from({ length: 15 }, () => vocab[Math.floor(rng() * vocabSize)]),
