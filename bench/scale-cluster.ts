@@ -72,7 +72,9 @@ function bruteForce(n: number): { ms: number; stories: number; perK: number[] } 
 
 const clusterer = new StoryClusterer();
 const copies = new CopyIndex();
-const checkpoints = new Set([1_000, 10_000, 50_000, 100_000, 500_000, 1_000_000].filter((c) => c <= total));
+const checkpoints = new Set(
+  [1_000, 10_000, 50_000, 100_000, 500_000, 1_000_000].filter((c) => c <= total),
+);
 const perK: { at: number; clusterMs: number; copyMs: number }[] = [];
 let clusterMs = 0;
 let copyMs = 0;
@@ -121,6 +123,9 @@ console.log(
       : ""),
 );
 console.log(
+  `clustering CPU time (user+system of this process, less sensitive to other load on the machine): ${(clusterCpu / 1000).toFixed(1)} s = ${(n / (clusterCpu / 1000)).toFixed(0)} articles per CPU-second`,
+);
+console.log(
   `peak rss ${(peakRss / 2 ** 20).toFixed(0)} MiB, peak heapUsed ${(peakHeap / 2 ** 20).toFixed(0)} MiB`,
 );
 for (const p of perK)
@@ -133,5 +138,7 @@ if (baselineN > 0 && baselineN <= total) {
   console.log(
     `baseline brute-force scan of all stories, first ${baselineN}: ${b.ms.toFixed(0)} ms (${b.stories} stories) vs ours ${oursAtBaseline.toFixed(0)} ms on the same articles: ratio ${(b.ms / oursAtBaseline).toFixed(1)}x`,
   );
-  console.log(`  baseline per 1k articles: ${b.perK.map((x) => x.toFixed(0)).join(", ")} ms (grows with the stories stored)`);
+  console.log(
+    `  baseline per 1k articles: ${b.perK.map((x) => x.toFixed(0)).join(", ")} ms (grows with the stories stored)`,
+  );
 }

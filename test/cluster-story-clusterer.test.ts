@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { plainArticle } from "../src/cluster/plain-article.js";
+import { extractBatch } from "../src/extract/index.js";
 import { clusterStories, StoryClusterer } from "../src/cluster/story-clusterer.js";
 import { requireShared } from "./helpers/shared.js";
 
@@ -137,11 +138,21 @@ describe("story clustering on the seed corpus", () => {
     const files = readdirSync(seeds.path)
       .filter((f) => /^\d{3}_.*\.txt$/.test(f))
       .sort();
-    const articles = files.map((f) =>
-      plainArticle({ id: f.slice(0, 3), text: readFileSync(join(seeds.path, f), "utf8") }),
+    const { articles } = extractBatch(
+      files.map((f) => ({
+        id: f.slice(0, 3),
+        origin: { kind: "file" as const, name: f },
+        bytes: new Uint8Array(readFileSync(join(seeds.path, f))),
+      })),
     );
+    assert.equal(articles.length, 5);
     const { stories } = clusterStories(articles);
     assert.equal(stories.length, 1);
     assert.equal(stories[0].articles.length, 5);
+    // The raw scrapes, boilerplate and all, still make one story.
+    const raw = files.map((f) =>
+      plainArticle({ id: f.slice(0, 3), text: readFileSync(join(seeds.path, f), "utf8") }),
+    );
+    assert.equal(clusterStories(raw).stories.length, 1);
   });
 });
