@@ -73,9 +73,18 @@ function bruteForce(n: number): { ms: number; stories: number; perK: number[] } 
 const clusterer = new StoryClusterer();
 const copies = new CopyIndex();
 const checkpoints = new Set(
-  [1_000, 10_000, 50_000, 100_000, 500_000, 1_000_000].filter((c) => c <= total),
+  [1_000, 10_000, 50_000, 100_000, 200_000, 500_000, 1_000_000].filter((c) => c <= total),
 );
-const perK: { at: number; clusterMs: number; copyMs: number }[] = [];
+const perK: {
+  at: number;
+  clusterMs: number;
+  copyMs: number;
+  clusterCpuMs: number;
+  copyCpuMs: number;
+}[] = [];
+let windowClusterCpu = 0;
+let windowCopyCpu = 0;
+let copyCpu = 0;
 let clusterMs = 0;
 let copyMs = 0;
 let windowCluster = 0;
@@ -91,6 +100,8 @@ for (const article of syntheticStream(total)) {
   const t1 = performance.now();
   const c1 = process.cpuUsage(c0);
   clusterCpu += (c1.user + c1.system) / 1000;
+  windowClusterCpu += (c1.user + c1.system) / 1000;
+  const c2 = process.cpuUsage();
   if (withCopies) {
     const print = fingerprint(article, n);
     for (const i of copies.add(print)) {
@@ -99,6 +110,9 @@ for (const article of syntheticStream(total)) {
     }
   }
   const t2 = performance.now();
+  const c3 = process.cpuUsage(c2);
+  copyCpu += (c3.user + c3.system) / 1000;
+  windowCopyCpu += (c3.user + c3.system) / 1000;
   clusterMs += t1 - t0;
   copyMs += t2 - t1;
   windowCluster += t1 - t0;
@@ -108,9 +122,23 @@ for (const article of syntheticStream(total)) {
   if (n % 1000 === 0) {
     sample();
     // Time of the 1,000 articles ending at each checkpoint (and just after 1k, to show the start).
-    if (checkpoints.has(n)) perK.push({ at: n, clusterMs: windowCluster, copyMs: windowCopy });
+    if (checkpoints.has(n)) {
+      perK.push({
+        at: n,
+        clusterMs: windowCluster,
+        copyMs: windowCopy,
+        clusterCpuMs: windowClusterCpu,
+        copyCpuMs: windowCopyCpu,
+      });
+      const m = process.memoryUsage();
+      process.stderr.write(
+        `progress ${n}: per 1k clustering ${windowCluster.toFixed(0)} ms (CPU ${windowClusterCpu.toFixed(0)} ms), copies ${windowCopy.toFixed(0)} ms (CPU ${windowCopyCpu.toFixed(0)} ms), rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heapUsed ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
+      );
+    }
     windowCluster = 0;
     windowCopy = 0;
+    windowClusterCpu = 0;
+    windowCopyCpu = 0;
   }
 }
 sample();
@@ -123,15 +151,20 @@ console.log(
       : ""),
 );
 console.log(
-  `clustering CPU time (user+system of this process, less sensitive to other load on the machine): ${(clusterCpu / 1000).toFixed(1)} s = ${(n / (clusterCpu / 1000)).toFixed(0)} articles per CPU-second`,
+  `clustering CPU time (user+system of this process, less sensitive to other load on the machine): ${(clusterCpu / 1000).toFixed(1)} s = ${(n / (clusterCpu / 1000)).toFixed(0)} articles per CPU-second` +
+    (withCopies
+      ? `; copies ${(copyCpu / 1000).toFixed(1)} s = ${(n / (copyCpu / 1000)).toFixed(0)} articles per CPU-second`
+      : ""),
 );
 console.log(
   `peak rss ${(peakRss / 2 ** 20).toFixed(0)} MiB, peak heapUsed ${(peakHeap / 2 ** 20).toFixed(0)} MiB`,
 );
 for (const p of perK)
   console.log(
-    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms` +
-      (withCopies ? `, copies ${p.copyMs.toFixed(0)} ms` : ""),
+    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU` +
+      (withCopies
+        ? `; copies ${p.copyMs.toFixed(0)} ms wall, ${p.copyCpuMs.toFixed(0)} ms CPU`
+        : ""),
   );
 if (baselineN > 0 && baselineN <= total) {
   const b = bruteForce(baselineN);

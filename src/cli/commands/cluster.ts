@@ -9,6 +9,10 @@ import { findCopyFamilies } from "../../match/copy-families.js";
 import { extractBatch } from "../../extract/index.js";
 import { type CliContext, UsageError } from "../context.js";
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function registerCluster(program: Command, ctx: CliContext): void {
   program
     .command("cluster")
@@ -52,7 +56,7 @@ export function registerCluster(program: Command, ctx: CliContext): void {
         const fams = new Set(story.articles.map((id) => familyOf.get(id)));
         const title = (story.title ?? "(untitled)").replace(/\s+/g, " ").slice(0, 90);
         ctx.io.stdout.write(
-          `${story.id}\t${story.articles.length} articles\t${fams.size} families\t${title}\n`,
+          `${story.id}\t${plural(story.articles.length, "article")}\t${plural(fams.size, "family", "families")}\t${title}\n`,
         );
       }
     });
