@@ -76,6 +76,23 @@ describe("classifyPair", () => {
     assert.ok(verdict.scores.containment < 0.6);
   });
 
+  it("calls a heavy spin that keeps the wording of some sentences and all names a rewrite", () => {
+    const spin = [
+      WIRE[0],
+      "Analysts across the market were taken aback by how quickly the move came.",
+      WIRE[1],
+      "Households are bracing for higher monthly payments over the coming year.",
+      "The krone climbed 1.2 percent versus the euro, while shares of lenders dropped.",
+    ];
+    const verdict = classifyPair(
+      fingerprint(article("a", WIRE), 0),
+      fingerprint(article("s", spin), 1),
+    );
+    assert.equal(verdict.relation, "rewrite");
+    assert.ok(verdict.scores.aligned < 0.8, `aligned ${verdict.scores.aligned}`);
+    assert.ok(verdict.scores.anchors >= 0.8, `anchors ${verdict.scores.anchors}`);
+  });
+
   it("calls a report of the same event in other words independent", () => {
     const verdict = classifyPair(
       fingerprint(article("a", WIRE), 0),
