@@ -6,7 +6,7 @@ import { plainArticle } from "../src/cluster/plain-article.js";
 import { extractBatch } from "../src/extract/index.js";
 import { findCopyFamilies } from "../src/match/copy-families.js";
 import { classifyPair } from "../src/match/derivation.js";
-import { fingerprint } from "../src/match/fingerprint.js";
+import { fingerprint, MAX_FINGERPRINT_WORDS } from "../src/match/fingerprint.js";
 import { estimateJaccard, minhash } from "../src/match/minhash.js";
 import { LshIndex } from "../src/match/lsh-index.js";
 import { requireShared } from "./helpers/shared.js";
@@ -191,5 +191,15 @@ describe("copy families on the seed corpus", () => {
       assert.ok(with003("000").containment > with003(other).containment, `containment vs ${other}`);
       assert.ok(with003("000").anchors > with003(other).anchors, `names and numbers vs ${other}`);
     }
+  });
+});
+
+describe("fingerprints of hostile input", () => {
+  it("bounds the work on a huge article and still finds its copy", () => {
+    const huge = Array.from({ length: 3000 }, (_, i) => `${WIRE[i % WIRE.length]} Item ${i}.`);
+    const a = fingerprint(article("huge", huge), 0);
+    assert.ok(a.wordCount <= MAX_FINGERPRINT_WORDS + 100, `words ${a.wordCount}`);
+    const families = findCopyFamilies([article("huge", huge), article("huge2", huge)]);
+    assert.equal(families.length, 1);
   });
 });
