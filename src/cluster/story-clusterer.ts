@@ -169,9 +169,16 @@ export class StoryClusterer {
     return this.anchorDf[term] * 2 > this.df[term];
   }
 
+  /** The live story a (possibly merged) story now belongs to; compresses the merge chain. */
   private resolve(story: number): number {
     let s = story;
     while (this.stories[s].mergedInto >= 0) s = this.stories[s].mergedInto;
+    let t = story;
+    while (this.stories[t].mergedInto >= 0 && this.stories[t].mergedInto !== s) {
+      const next = this.stories[t].mergedInto;
+      this.stories[t].mergedInto = s;
+      t = next;
+    }
     return s;
   }
 
