@@ -9,6 +9,19 @@ import type { RemovedLine } from "../model.js";
 import { isDateLine, parseDate } from "./dates.js";
 import { lineKey } from "./normalize.js";
 import {
+  AGENCY_CREDIT,
+  COMMENT_INVITE,
+  COMMENT_WORD,
+  ATTRIBUTION,
+  CONTACT_DETAIL,
+  COOKIE_CONSENT,
+  COOKIE_SPEAKER,
+  COOKIE_WORD,
+  NEWSROOM_CONTACT,
+  READER_IMPERATIVE,
+  READER_QUESTION,
+  SECOND_PERSON,
+  TRAILING_PICTURE_CREDIT,
   BYLINE_NAMES,
   BYLINE_PREFIX,
   COMMENT_COUNT,
@@ -99,6 +112,23 @@ const TAGS_MAX_WORDS = 40;
 const PROMO_MAX_WORDS = 40;
 /** Most words in a photo caption recognised by shape (no finite verb, ends with a period). */
 const CAPTION_MAX_WORDS = 30;
+/** Most words in a reader call-to-action ("Got a story? Contact our newsdesk …"). */
+const READER_CALL_MAX_WORDS = 50;
+/** Most words in an invitation to comment ("Join the conversation: sign in to comment"). */
+const COMMENT_INVITE_MAX_WORDS = 25;
+/** Most words in an agency / standards credit line. */
+const AGENCY_CREDIT_MAX_WORDS = 35;
+/** Most words in a cookie banner line (the long ones run to about 60). */
+const COOKIE_MAX_WORDS = 80;
+/**
+ * Most words in a caption recognised by its neighbourhood (a picture credit glued to it, a
+ * trailing credit, a trailing date before the body): captions run to two sentences; a body
+ * paragraph next to a credit is longer. Chosen from the captions of the example corpus and the
+ * seeds, kept well above them.
+ */
+const CAPTION_CONTEXT_MAX_WORDS = 40;
+/** Most caption-shaped lines taken off the top of the body (one picture, sometimes two). */
+const HEAD_CAPTIONS_MAX = 3;
 /** Fewest words for a repeated line to be removed as a duplicate (table cells repeat "0"). */
 const DUPLICATE_MIN_WORDS = 4;
 /** Lines searched after a breadcrumb for the title it repeats. */
@@ -116,6 +146,12 @@ for (const [reason, phrases] of Object.entries(UI_PHRASES)) {
     if (!PHRASE_REASON.has(key)) PHRASE_REASON.set(key, reason);
   }
 }
+/** True for a line that is a known UI phrase or share bar ("Sign in", "Facebook Twitter"). */
+export function isUiPhrase(text: string): boolean {
+  const key = lineKey(text);
+  return PHRASE_REASON.has(key) || key.split(" ").every((w) => SHARE_WORDS.has(w));
+}
+
 /** Single words left alone on a line by a date widget ("Published" / "on"). */
 const DATE_WIDGET_WORDS = new Set(["published", "on", "updated", "posted", "last updated", "date"]);
 
@@ -215,6 +251,17 @@ function phraseReason(text: string, key: string): string | null {
   if (words <= TAGS_MAX_WORDS && TAGS_LINE.test(text)) return "tags";
   if (words <= CREDIT_MAX_WORDS && WIRE_CREDIT.test(text)) return "byline";
   if (words <= CREDIT_MAX_WORDS && FOLLOW_PROMPT.test(text)) return "share";
+  if (words <= READER_CALL_MAX_WORDS && isReaderCall(text)) return "call-to-action";
+  if (words <= AGENCY_CREDIT_MAX_WORDS && AGENCY_CREDIT.test(text)) return "credit";
+  if (words <= COMMENT_INVITE_MAX_WORDS && COMMENT_WORD.test(text) && COMMENT_INVITE.test(text))
+    return "comment-form";
+  if (
+    words <= COOKIE_MAX_WORDS &&
+    COOKIE_WORD.test(text) &&
+    COOKIE_CONSENT.test(text) &&
+    COOKIE_SPEAKER.test(text)
+  )
+    return "cookie";
   if (SEE_ALSO_ALONE.test(text)) return "see-also";
   if (SEE_ALSO_LEAD.test(text) && words <= SEE_ALSO_MAX_WORDS && !(words > 15 && sentenceEnd(text)))
     return "see-also";
@@ -258,6 +305,55 @@ function looksLikeCaption(text: string): boolean {
   return !FINITE_VERB.test(text);
 }
 
+/**
+ * A line that asks the reader to get in touch: contact details or newsroom words ("newsdesk",
+ * "story ideas", "we pay for stories") together with an imperative, a "you" or a question to
+ * the reader. A reported sentence (quotes, "said", "urged") is news and never matches.
+ */
+function isReaderCall(text: string): boolean {
+  if (/[“”"«»„]/.test(text) || ATTRIBUTION.test(text)) return false;
+  const contact = CONTACT_DETAIL.test(text);
+  const newsroom = NEWSROOM_CONTACT.test(text);
+  if (!contact && !newsroom) return false;
+  const addressed =
+    READER_IMPERATIVE.test(text) || READER_QUESTION.test(text) || SECOND_PERSON.test(text);
+  return addressed;
+}
+
+/** A full date closing a line ("…, England, October 14, 2025."), as wire-photo captions end. */
+const TRAILING_DATE =
+  /(?:,|\p{Lu}[\p{L}.]*)\s+(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})\.?\s*$/u;
+/** "FLAMES: The blaze …": a caption's all-capitals label. */
+const CAPS_LABEL = /^\p{Lu}[\p{Lu}\p{N}'’ -]{2,24}:\s+\p{Lu}/u;
+
+/** Shape shared by captions found from context: short, no quotation, not a reported sentence. */
+function captionSized(text: string): boolean {
+  const words = wordCount(text);
+  if (words < 3 || words > CAPTION_CONTEXT_MAX_WORDS) return false;
+  if (/[“”"«»„]/.test(text) || ATTRIBUTION.test(text)) return false;
+  // At most two sentences.
+  return (text.replace(/[.!?]\s*$/, "").match(/[.!?]\s+\p{Lu}/gu) ?? []).length <= 1;
+}
+
+/** A caption by its own content: a picture credit at its end. */
+function hasTrailingPictureCredit(text: string): boolean {
+  if (wordCount(text) > CAPTION_CONTEXT_MAX_WORDS || /[“”"«»„]/.test(text)) return false;
+  const m = text.match(TRAILING_PICTURE_CREDIT);
+  if (!m) return false;
+  // The credited party is a name: a "/" or "|" between agency and photographer, or only
+  // capitalised words ("Clarion Pictures"), not a clause ("image: a burnt warehouse").
+  const who = m[2];
+  if (who === undefined) return true;
+  return /[/|]/.test(who) || who.split(/\s+/).every((w) => /^[\p{Lu}\p{N}(&]/u.test(w));
+}
+
+/** A caption at the top of the body, by shape: a trailing full date, or an all-capitals label. */
+function headCaptionShape(text: string): boolean {
+  if (!captionSized(text)) return false;
+  const dated = TRAILING_DATE.test(text) && parseDate(text.slice(-40)) !== null;
+  return dated || CAPS_LABEL.test(text);
+}
+
 export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions): Classified {
   const n = lines.length;
   const reason: (string | null)[] = new Array(n).fill(null);
@@ -296,6 +392,39 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       if (sentenceEnd(t) || isBodyLike(t) || !isHeadlineLike(t) || lines[j].heading) break;
       reason[j] = "related";
     }
+  }
+
+  // Captions found from context: a line with a picture credit at its end; a short line glued to
+  // the picture credit under it (plain text: no blank line between them; HTML: only at the top
+  // of the body, since an HTML paragraph may sit right above a figure).
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== null || lines[i].heading) continue;
+    const t = lines[i].text;
+    if (hasTrailingPictureCredit(t)) {
+      reason[i] = "caption";
+      continue;
+    }
+    const next = i + 1 < n ? lines[i + 1] : null;
+    const glued =
+      next !== null &&
+      reason[i + 1] === "image-credit" &&
+      options.mode === "text" &&
+      (next.gapBefore ?? 0) === 0;
+    if (glued && captionSized(t)) reason[i] = "caption";
+  }
+  // Before the first paragraph: a caption-shaped line (a wire photo's trailing date, a
+  // "FLAMES:" label) is the lead picture's caption.
+  for (let taken = 0; taken < HEAD_CAPTIONS_MAX; taken++) {
+    let i0 = -1;
+    for (let i = 0; i < n; i++) {
+      if (reason[i] === null && isBodyLike(lines[i].text)) {
+        i0 = i;
+        break;
+      }
+    }
+    if (i0 < 0) break;
+    if (!headCaptionShape(lines[i0].text)) break;
+    reason[i0] = "caption";
   }
 
   // The body zone: first to last body-like line still kept.
