@@ -311,10 +311,8 @@ function looksLikeCaption(text: string): boolean {
  * the reader. A reported sentence (quotes, "said", "urged") is news and never matches.
  */
 function isReaderCall(text: string): boolean {
+  if (!CONTACT_DETAIL.test(text) && !NEWSROOM_CONTACT.test(text)) return false;
   if (/[“”"«»„]/.test(text) || ATTRIBUTION.test(text)) return false;
-  const contact = CONTACT_DETAIL.test(text);
-  const newsroom = NEWSROOM_CONTACT.test(text);
-  if (!contact && !newsroom) return false;
   const addressed =
     READER_IMPERATIVE.test(text) || READER_QUESTION.test(text) || SECOND_PERSON.test(text);
   return addressed;
@@ -323,6 +321,12 @@ function isReaderCall(text: string): boolean {
 /** A full date closing a line ("…, England, October 14, 2025."), as wire-photo captions end. */
 const TRAILING_DATE =
   /(?:,|\p{Lu}[\p{L}.]*)\s+(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})\.?\s*$/u;
+/**
+ * An image-credit line that credits a picture (not a press release's "SOURCE …" or a quoted
+ * article's "Courtesy of …"): only such a line makes the line above it a caption.
+ */
+const PICTURE_CREDIT_LINE =
+  /^\(?\s*(📷|📸|🖼|photo|photos|photograph|picture|pictures|image|images|foto|fotos|bild|bilder|crédit photo|imagen|immagine|imagem|afbeelding|фото|credit|credits)\b|\b(getty images|reuters|afp|ap photo|epa|shutterstock|istock|dpa)\b/iu;
 /** "FLAMES: The blaze …": a caption's all-capitals label. */
 const CAPS_LABEL = /^\p{Lu}[\p{Lu}\p{N}'’ -]{2,24}:\s+\p{Lu}/u;
 
@@ -400,6 +404,7 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   for (let i = 0; i < n; i++) {
     if (reason[i] !== null || lines[i].heading) continue;
     const t = lines[i].text;
+    if (t.length > FURNITURE_MAX_CHARS) continue;
     if (hasTrailingPictureCredit(t)) {
       reason[i] = "caption";
       continue;
@@ -408,6 +413,7 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     const glued =
       next !== null &&
       reason[i + 1] === "image-credit" &&
+      PICTURE_CREDIT_LINE.test(next.text) &&
       options.mode === "text" &&
       (next.gapBefore ?? 0) === 0;
     if (glued && captionSized(t)) reason[i] = "caption";

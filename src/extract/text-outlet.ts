@@ -22,6 +22,10 @@ const NAME_SMALL_WORDS = new Set(
 const COMPANY_SUFFIX =
   /[,\s]+(ltd|limited|llc|inc|plc|gmbh|ag|sa|s\.a|sas|sarl|srl|s\.r\.l|spa|s\.p\.a|bv|nv|co|corp|corporation|pty|lp)\.?$/i;
 
+/** Copyright holders that are picture agencies or picture credits, not the publishing site. */
+const PICTURE_HOLDER =
+  /\b(getty|reuters|afp|ap photo|epa|shutterstock|istock|alamy|dpa|images?|photos?|pictures?|photography|fotos?|bild)\b/i;
+
 /** A line shaped like a site name: 1–5 capitalised words, no digits, no sentence. */
 function isNameLike(text: string): boolean {
   const t = text.trim();
@@ -48,6 +52,8 @@ export function copyrightHolder(line: string): string | null {
   for (let k = 0; k < 2; k++) holder = holder.replace(COMPANY_SUFFIX, "").trim();
   if (holder.length < 2 || holder.length > HOLDER_MAX_CHARS || !/^\p{Lu}/u.test(holder))
     return null;
+  // "© Getty Images" under a photo credits the picture, not the site.
+  if (PICTURE_HOLDER.test(holder)) return null;
   return holder;
 }
 
