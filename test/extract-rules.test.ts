@@ -122,6 +122,41 @@ describe("extract: captions near pictures", () => {
   });
 });
 
+describe("extract: captions and promos in HTML", () => {
+  const page = (body: string) =>
+    extractArticle({
+      id: "h",
+      origin: { kind: "file", name: "h.html" },
+      bytes: enc(
+        `<!doctype html><html><head><title>${TITLE}</title></head><body><article>${body}</article></body></html>`,
+      ),
+    });
+
+  it("removes a long caption over a picture-agency credit", () => {
+    const caption =
+      "The mayor, centre, walks past the new tram with council members, transport officials and residents of the eastern districts during the opening ceremony at the central depot in Lowtown on Monday, Nov. 13, 2017, as crowds look on from the platform.";
+    const a = page(
+      `<p>${caption}</p><p>Jane Roe | Bloomberg | Getty Images</p><p>${P1}</p><p>${P2}</p>`,
+    );
+    assert.equal(reasonOf(a, caption), "caption");
+    assert.deepEqual(a.paragraphs, [P1, P2]);
+  });
+
+  it("keeps a paragraph above a bare photo credit that names no agency", () => {
+    const a = page(`<p>${P1}</p><p>Photo: Jane Roe</p><p>${P2}</p><p>${P3}</p>`);
+    assert.deepEqual(a.paragraphs, [P1, P2, P3]);
+  });
+
+  it("removes a subscription pitch and a 'More … Stories' header after the body", () => {
+    const pitch =
+      "Subscribe to Lowtown Courier and stay smart with more of your favourite writers.";
+    const a = page(`<p>${P1}</p><p>${pitch}</p><p>${P2}</p><p>More Great Courier Stories</p>`);
+    assert.equal(reasonOf(a, pitch), "newsletter");
+    assert.equal(reasonOf(a, "More Great Courier Stories"), "related");
+    assert.deepEqual(a.paragraphs, [P1, P2]);
+  });
+});
+
 describe("extract: cookie banners and comment prompts in several languages", () => {
   it("removes German, French and Spanish cookie banners", () => {
     const banners = [

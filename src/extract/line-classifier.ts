@@ -10,6 +10,8 @@ import { isDateLine, parseDate } from "./dates.js";
 import { lineKey } from "./normalize.js";
 import {
   AGENCY_CREDIT,
+  MORE_STORIES_HEADER,
+  SUBSCRIBE_PITCH,
   COMMENT_INVITE,
   COMMENT_WORD,
   ATTRIBUTION,
@@ -112,6 +114,8 @@ const TAGS_MAX_WORDS = 40;
 const PROMO_MAX_WORDS = 40;
 /** Most words in a photo caption recognised by shape (no finite verb, ends with a period). */
 const CAPTION_MAX_WORDS = 30;
+/** Most words in a "More Great X Stories" header over a link list. */
+const RELATED_HEADER_MAX_WORDS = 6;
 /** Most words in a reader call-to-action ("Got a story? Contact our newsdesk …"). */
 const READER_CALL_MAX_WORDS = 50;
 /** Most words in an invitation to comment ("Join the conversation: sign in to comment"). */
@@ -127,6 +131,12 @@ const COOKIE_MAX_WORDS = 80;
  * seeds, kept well above them.
  */
 const CAPTION_CONTEXT_MAX_WORDS = 40;
+/**
+ * Most words in an HTML caption over a picture-agency credit: wire captions name everyone in
+ * the picture and run to about 50 words (seen on split A); a body paragraph over a bare agency
+ * credit with no caption is rarer than such a caption.
+ */
+const AGENCY_CAPTION_MAX_WORDS = 60;
 /** Most caption-shaped lines taken off the top of the body (one picture, sometimes two). */
 const HEAD_CAPTIONS_MAX = 3;
 /** Fewest words for a repeated line to be removed as a duplicate (table cells repeat "0"). */
@@ -269,7 +279,9 @@ function phraseReason(text: string, key: string): string | null {
   if (isDateLine(text)) return "date-line";
   if (words <= BYLINE_MAX_WORDS && isByline(text)) return "byline";
   if (isSeparatedBreadcrumb(text)) return "breadcrumb";
-  if (words <= PROMO_MAX_WORDS && PROMO.test(text)) return "newsletter";
+  if (words <= PROMO_MAX_WORDS && (PROMO.test(text) || SUBSCRIBE_PITCH.test(text)))
+    return "newsletter";
+  if (words <= RELATED_HEADER_MAX_WORDS && MORE_STORIES_HEADER.test(text)) return "related";
   if (SHORTCODE.test(text)) return "short-fragment";
   return null;
 }
@@ -326,14 +338,17 @@ const TRAILING_DATE =
  * article's "Courtesy of …"): only such a line makes the line above it a caption.
  */
 const PICTURE_CREDIT_LINE =
-  /^\(?\s*(📷|📸|🖼|photo|photos|photograph|picture|pictures|image|images|foto|fotos|bild|bilder|crédit photo|imagen|immagine|imagem|afbeelding|фото|credit|credits)\b|\b(getty images|reuters|afp|ap photo|epa|shutterstock|istock|dpa)\b/iu;
+  /^\(?\s*(📷|📸|🖼|photo|photos|photograph|picture|pictures|image|images|foto|fotos|bild|bilder|crédit photo|imagen|immagine|imagem|afbeelding|фото|credit|credits)\b|\b(getty images|reuters|afp|ap photo|epa|shutterstock|istock|alamy|dpa)\b/iu;
+/** Picture agencies named in a credit line. */
+const PICTURE_AGENCY =
+  /\b(getty images|reuters|afp|ap photo|associated press|epa|shutterstock|istock|alamy|dpa|anadolu|xinhua|bloomberg)\b/i;
 /** "FLAMES: The blaze …": a caption's all-capitals label. */
 const CAPS_LABEL = /^\p{Lu}[\p{Lu}\p{N}'’ -]{2,24}:\s+\p{Lu}/u;
 
 /** Shape shared by captions found from context: short, no quotation, not a reported sentence. */
-function captionSized(text: string): boolean {
+function captionSized(text: string, maxWords = CAPTION_CONTEXT_MAX_WORDS): boolean {
   const words = wordCount(text);
-  if (words < 3 || words > CAPTION_CONTEXT_MAX_WORDS) return false;
+  if (words < 3 || words > maxWords) return false;
   if (/[“”"«»„]/.test(text) || ATTRIBUTION.test(text)) return false;
   // At most two sentences.
   return (text.replace(/[.!?]\s*$/, "").match(/[.!?]\s+\p{Lu}/gu) ?? []).length <= 1;
@@ -410,13 +425,19 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       continue;
     }
     const next = i + 1 < n ? lines[i + 1] : null;
+    if (next === null) continue;
+    const credit =
+      (reason[i + 1] === "image-credit" || reason[i + 1] === "breadcrumb") &&
+      PICTURE_CREDIT_LINE.test(next.text);
+    if (!credit) continue;
+    // Plain text: the caption is glued to its credit (no blank line). HTML has no blank lines;
+    // there the credit must name a picture agency ("… | Bloomberg | Getty Images"), since a
+    // bare "Photo: X" block may follow an ordinary paragraph; agency captions run long.
     const glued =
-      next !== null &&
-      reason[i + 1] === "image-credit" &&
-      PICTURE_CREDIT_LINE.test(next.text) &&
-      options.mode === "text" &&
-      (next.gapBefore ?? 0) === 0;
-    if (glued && captionSized(t)) reason[i] = "caption";
+      options.mode === "text"
+        ? (next.gapBefore ?? 0) === 0 && captionSized(t)
+        : PICTURE_AGENCY.test(next.text) && captionSized(t, AGENCY_CAPTION_MAX_WORDS);
+    if (glued) reason[i] = "caption";
   }
   // Before the first paragraph: a caption-shaped line (a wire photo's trailing date, a
   // "FLAMES:" label) is the lead picture's caption.

@@ -466,3 +466,10 @@ export const COMMENT_WORD =
   /\b(comments?|commenting|kommentar\w*|commentaires?|comentarios?|comentar|commenti|commentare|comentários?|reacties?)\b/i;
 export const COMMENT_INVITE =
   /\b(sign in|sign up|log in|login|register|join the (conversation|discussion|debate)|have your say|anmelden|einloggen|registrieren|diskutieren|connectez|inscrivez|inicia sesión|regístrate|accedi|registrati|inicie sessão|log in om)\b/i;
+
+/** "Subscribe to X and stay smart with more of your …": a subscription pitch to the reader. */
+export const SUBSCRIBE_PITCH =
+  /^(subscribe|sign up|register|join)( now| today)? (to|for)\b.{0,150}\b(you|your)\b/i;
+/** "More Great WIRED Stories", "Latest news", "Recommended videos": a header over a link list. */
+export const MORE_STORIES_HEADER =
+  /^(more|other|latest|top|recommended|popular|related|recent|trending|further)\b(\s+[\p{L}\p{N}’'-]+){0,3}\s+(stories|articles|news|reads|posts|videos|coverage|features)\s*:?$/iu;
