@@ -157,6 +157,22 @@ describe("extract: captions and promos in HTML", () => {
   });
 });
 
+describe("extract: wire credits and sign-up steps", () => {
+  it("removes a long wire credit listing reporters and editors", () => {
+    const credit =
+      "Reporting by Ann Roe; additional reporting by Bob Poe, Cy Doe and Di Moe in Lowtown and Eve Loe in Hightown; Editing by Fay Zoe and Gus Hoe";
+    const a = text(doc(TITLE, "", P1, "", P2, "", credit));
+    assert.equal(reasonOf(a, credit), "byline");
+  });
+
+  it("keeps a how-to step that tells readers to sign up for a service", () => {
+    const step =
+      "Sign up for the streaming bundle using the same email address as your existing account, then confirm the offer.";
+    const a = text(doc(TITLE, "", P1, "", step, "", P2));
+    assert.deepEqual(a.paragraphs, [P1, step, P2]);
+  });
+});
+
 describe("extract: cookie banners and comment prompts in several languages", () => {
   it("removes German, French and Spanish cookie banners", () => {
     const banners = [

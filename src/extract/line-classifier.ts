@@ -90,6 +90,11 @@ const HEAD_KEEP_MIN_WORDS = 5;
 const SEE_ALSO_MAX_WORDS = 25;
 /** Most words in an image credit, copyright, wire-credit or follow-prompt line. */
 const CREDIT_MAX_WORDS = 20;
+/**
+ * Most words in a wire credit ("Reporting by A; additional reporting by B, C and D; Editing by
+ * E and F"): the "Reporting by" opening is distinctive, and the name lists run to about 30 words.
+ */
+const WIRE_CREDIT_MAX_WORDS = 45;
 /** Most words in a byline line ("By Jane Doe and John Roe, Staff Writers"). */
 const BYLINE_MAX_WORDS = 12;
 /**
@@ -259,7 +264,7 @@ function phraseReason(text: string, key: string): string | null {
   if (TIME_WIDGET.test(text)) return "date-line";
   if (words <= CREDIT_MAX_WORDS && COPYRIGHT.test(text)) return "footer";
   if (words <= TAGS_MAX_WORDS && TAGS_LINE.test(text)) return "tags";
-  if (words <= CREDIT_MAX_WORDS && WIRE_CREDIT.test(text)) return "byline";
+  if (words <= WIRE_CREDIT_MAX_WORDS && WIRE_CREDIT.test(text)) return "byline";
   if (words <= CREDIT_MAX_WORDS && FOLLOW_PROMPT.test(text)) return "share";
   if (words <= READER_CALL_MAX_WORDS && isReaderCall(text)) return "call-to-action";
   if (words <= AGENCY_CREDIT_MAX_WORDS && AGENCY_CREDIT.test(text)) return "credit";

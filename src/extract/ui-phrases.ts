@@ -379,7 +379,7 @@ export const BYLINE_NAMES =
 
 /** Promotions for the outlet itself: newsletters, subscriptions, apps ("Get … in your inbox"). */
 export const PROMO =
-  /^(get|subscribe|sign up|join|download|click here|follow us|never miss|don't miss|stay up to date|want more)\b.{0,200}\b(newsletters?|subscribe|subscription|inbox|our app|delivered|click here|follow us|sign up)\b|\b(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|alerts)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|delivered|inbox)\b/i;
+  /^(get|subscribe|sign up|join|download|click here|follow us|never miss|don't miss|stay up to date|want more)\b.{0,200}\b(newsletters?|subscribe|subscriptions?|inbox|our app|delivered|click here|follow us|sign up)\b|\b(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|alerts)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|delivered|inbox)\b/i;
 
 /** WordPress-style shortcodes left in the text: "[button link=…]…[/button]". */
 export const SHORTCODE = /^\[[a-z_-]+(\s[^\]]*)?\].*\[\/[a-z_-]+\]$|^\[[a-z_-]+(\s[^\]]*)?\]$/i;
@@ -467,9 +467,11 @@ export const COMMENT_WORD =
 export const COMMENT_INVITE =
   /\b(sign in|sign up|log in|login|register|join the (conversation|discussion|debate)|have your say|anmelden|einloggen|registrieren|diskutieren|connectez|inscrivez|inicia sesión|regístrate|accedi|registrati|inicie sessão|log in om)\b/i;
 
-/** "Subscribe to X and stay smart with more of your …": a subscription pitch to the reader. */
-export const SUBSCRIBE_PITCH =
-  /^(subscribe|sign up|register|join)( now| today)? (to|for)\b.{0,150}\b(you|your)\b/i;
+/**
+ * "Subscribe to X and stay smart with more of your …": a subscription pitch to the reader
+ * ("Sign up for …" is left alone: how-to and deals articles tell readers to sign up for things).
+ */
+export const SUBSCRIBE_PITCH = /^subscribe( now| today)? to\b.{0,150}\b(you|your)\b/i;
 /** "More Great WIRED Stories", "Latest news", "Recommended videos": a header over a link list. */
 export const MORE_STORIES_HEADER =
   /^(more|other|latest|top|recommended|popular|related|recent|trending|further)\b(\s+[\p{L}\p{N}’'-]+){0,3}\s+(stories|articles|news|reads|posts|videos|coverage|features)\s*:?$/iu;
