@@ -155,6 +155,23 @@ describe("extract: captions and promos in HTML", () => {
     assert.equal(reasonOf(a, "More Great Courier Stories"), "related");
     assert.deepEqual(a.paragraphs, [P1, P2]);
   });
+
+  it("removes the short headlines listed under a closing 'More … Stories' header", () => {
+    const items = [
+      "Could a lost astronaut use gravity to get around the station?",
+      "The plan to boost drone batteries with a tiny jet engine",
+    ];
+    const a = page(
+      `<p>${P1}</p><p>${P2}</p><h3>More Great Courier Stories</h3>${items.map((t) => `<p>${t}</p>`).join("")}`,
+    );
+    assert.deepEqual(a.paragraphs, [P1, P2]);
+    assert.equal(reasonOf(a, items[0]), "related");
+  });
+
+  it("keeps the article that continues after a 'Related stories' line", () => {
+    const a = page(`<p>${P1}</p><p>Related stories</p><p>${P2}</p><p>${P3} ${P1}</p>`);
+    assert.deepEqual(a.paragraphs, [P1, P2, `${P3} ${P1}`]);
+  });
 });
 
 describe("extract: wire credits and sign-up steps", () => {

@@ -459,6 +459,27 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     reason[i0] = "caption";
   }
 
+  // A "Related" / "More … Stories" header whose kept lines after it, to the end, are all short
+  // and none a full-stop sentence (a list of headlines, some ending in "?") closes the
+  // article: the list goes too.
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== "related" || wordCount(lines[i].text) > RELATED_HEADER_MAX_WORDS) continue;
+    const rest: number[] = [];
+    for (let j = i + 1; j < n; j++) if (reason[j] === null) rest.push(j);
+    const list =
+      rest.length > 0 &&
+      rest.length <= RELATED_RUN_MAX &&
+      rest.every((j) => {
+        // Headlines: short, and not a statement ending with a full stop (questions are fine).
+        const t = lines[j].text;
+        return wordCount(t) < BODY_LONG_WORDS && !(isBodyLike(t) && /[.!…"”’»)]\s*$/.test(t));
+      });
+    if (list) {
+      for (const j of rest) reason[j] = "related";
+      break;
+    }
+  }
+
   // The body zone: first to last body-like line still kept.
   let first = -1;
   let last = -1;
