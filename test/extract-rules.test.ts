@@ -174,6 +174,26 @@ describe("extract: captions and promos in HTML", () => {
   });
 });
 
+describe("extract: subscription promos", () => {
+  it("removes an inbox pitch and a long subscription offer", () => {
+    const inbox =
+      "Let our news meet your inbox. The stories that matter, delivered weekday mornings.";
+    const offer =
+      "Get access to the region's fastest growing subscriptions service Courier Pro for as little as 5 euros for the first year. Use the code SAVE. Courier Pro offers you all the information you need, including ideas, independent research and analysis. For more information, check out the website or app.";
+    const a = text(doc(TITLE, "", P1, "", inbox, "", P2, "", offer));
+    assert.equal(reasonOf(a, inbox), "newsletter");
+    assert.equal(reasonOf(a, offer), "newsletter");
+    assert.deepEqual(a.paragraphs, [P1, P2]);
+  });
+
+  it("keeps a news sentence about e-mails landing in readers' inboxes", () => {
+    const line =
+      "Phishing emails pretending to be from the bank have been flooding your inbox this month, experts warned.";
+    const a = text(doc(TITLE, "", P1, "", line, "", P2));
+    assert.deepEqual(a.paragraphs, [P1, line, P2]);
+  });
+});
+
 describe("extract: wire credits and sign-up steps", () => {
   it("removes a long wire credit listing reporters and editors", () => {
     const credit =

@@ -115,8 +115,12 @@ const FURNITURE_MAX_CHARS = 400;
 const SHARE_BAR_MAX_WORDS = 12;
 /** Most words in a tag list line ("Tags: …"). */
 const TAGS_MAX_WORDS = 40;
-/** Most words in a self-promotion line ("Get the latest … in your inbox"). */
-const PROMO_MAX_WORDS = 40;
+/**
+ * Most words in a self-promotion line ("Get the latest … in your inbox"); subscription pitches
+ * that explain the offer run to about 60 words (seen on split A). The opening imperative and
+ * the subscription words keep news sentences out.
+ */
+const PROMO_MAX_WORDS = 65;
 /** Most words in a photo caption recognised by shape (no finite verb, ends with a period). */
 const CAPTION_MAX_WORDS = 30;
 /** Most words in a "More Great X Stories" header over a link list. */

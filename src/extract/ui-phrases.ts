@@ -379,7 +379,7 @@ export const BYLINE_NAMES =
 
 /** Promotions for the outlet itself: newsletters, subscriptions, apps ("Get … in your inbox"). */
 export const PROMO =
-  /^(get|subscribe|sign up|join|download|click here|follow us|never miss|don't miss|stay up to date|want more)\b.{0,200}\b(newsletters?|subscribe|subscriptions?|inbox|our app|delivered|click here|follow us|sign up)\b|\b(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|alerts)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|delivered|inbox)\b/i;
+  /^(get|subscribe|sign up|join|download|click here|follow us|never miss|don't miss|stay up to date|want more)\b.{0,200}\b(newsletters?|subscribe|subscriptions?|inbox|our app|delivered|click here|follow us|sign up)\b|\b(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|alerts)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|delivered|inbox)\b|^let our\b.{0,80}\b(to|in|into|meet) your inbox\b|\b(delivered|straight|sent|direct(ly)?) (to|in|into) your inbox\b/i;
 
 /** WordPress-style shortcodes left in the text: "[button link=…]…[/button]". */
 export const SHORTCODE = /^\[[a-z_-]+(\s[^\]]*)?\].*\[\/[a-z_-]+\]$|^\[[a-z_-]+(\s[^\]]*)?\]$/i;
