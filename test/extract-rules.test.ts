@@ -194,6 +194,35 @@ describe("extract: subscription promos", () => {
   });
 });
 
+describe("extract: share prompts, moderation notices and dated bylines", () => {
+  it("removes a share question, a stripped follow prompt and a moderation notice", () => {
+    const share = "Like this story? Share it with a friend!";
+    const follow = "Follow Courier on";
+    const notice =
+      "ATENÇÃO: Comentários com textos ofensivos ou que faltem com respeito ao usuário não serão aprovados pelo moderador.";
+    const a = text(doc(TITLE, "", P1, "", P2, "", share, follow, notice));
+    assert.equal(reasonOf(a, share), "share");
+    assert.equal(reasonOf(a, follow), "share");
+    assert.equal(reasonOf(a, notice), "comment-form");
+    assert.deepEqual(a.paragraphs, [P1, P2]);
+  });
+
+  it("keeps a reported sentence about moderators approving comments", () => {
+    const line =
+      "The company said its moderators had approved the comments before they were reported by users.";
+    const a = text(doc(TITLE, "", P1, "", line, "", P2));
+    assert.deepEqual(a.paragraphs, [P1, line, P2]);
+  });
+
+  it("removes a name followed by a date as a byline", () => {
+    const line = "Jane Roe - Nov 19, 2019, 10:31 pm CST";
+    const a = text(doc(TITLE, line, "", P1, "", P2));
+    assert.equal(reasonOf(a, line), "byline");
+    assert.equal(a.published, "2019-11-19T22:31:00-06:00");
+    assert.equal(a.byline, "Jane Roe");
+  });
+});
+
 describe("extract: wire credits and sign-up steps", () => {
   it("removes a long wire credit listing reporters and editors", () => {
     const credit =

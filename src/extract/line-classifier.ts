@@ -10,6 +10,9 @@ import { isDateLine, parseDate } from "./dates.js";
 import { lineKey } from "./normalize.js";
 import {
   AGENCY_CREDIT,
+  COMMENT_MODERATION,
+  FOLLOW_ON,
+  SHARE_QUESTION,
   MORE_STORIES_HEADER,
   SUBSCRIBE_PITCH,
   COMMENT_INVITE,
@@ -129,6 +132,8 @@ const RELATED_HEADER_MAX_WORDS = 6;
 const READER_CALL_MAX_WORDS = 50;
 /** Most words in an invitation to comment ("Join the conversation: sign in to comment"). */
 const COMMENT_INVITE_MAX_WORDS = 25;
+/** Most words in a comment-moderation notice ("Comments that … will not be approved"). */
+const COMMENT_NOTICE_MAX_WORDS = 40;
 /** Most words in an agency / standards credit line. */
 const AGENCY_CREDIT_MAX_WORDS = 35;
 /** Most words in a cookie banner line (the long ones run to about 60). */
@@ -275,6 +280,15 @@ function phraseReason(text: string, key: string): string | null {
   if (words <= COMMENT_INVITE_MAX_WORDS && COMMENT_WORD.test(text) && COMMENT_INVITE.test(text))
     return "comment-form";
   if (
+    words <= COMMENT_NOTICE_MAX_WORDS &&
+    COMMENT_WORD.test(text) &&
+    COMMENT_MODERATION.test(text) &&
+    !ATTRIBUTION.test(text)
+  )
+    return "comment-form";
+  if (words <= SHARE_BAR_MAX_WORDS && (SHARE_QUESTION.test(text) || FOLLOW_ON.test(text)))
+    return "share";
+  if (
     words <= COOKIE_MAX_WORDS &&
     COOKIE_WORD.test(text) &&
     COOKIE_CONSENT.test(text) &&
@@ -287,6 +301,7 @@ function phraseReason(text: string, key: string): string | null {
   if (words <= CREDIT_MAX_WORDS && IMAGE_CREDIT.test(text)) return "image-credit";
   if (isDateLine(text)) return "date-line";
   if (words <= BYLINE_MAX_WORDS && isByline(text)) return "byline";
+  if (words <= BYLINE_MAX_WORDS && datedBylineName(text) !== null) return "byline";
   if (isSeparatedBreadcrumb(text)) return "breadcrumb";
   if (words <= PROMO_MAX_WORDS && (PROMO.test(text) || SUBSCRIBE_PITCH.test(text)))
     return "newsletter";
@@ -405,8 +420,12 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     if (!r && options.repeated && !sentenceEnd(text) && options.repeated(keys[i])) {
       r = "site-boilerplate";
     }
-    if (r === "byline" && byline === null) byline = text.replace(BYLINE_PREFIX, "").trim();
+    const datedName = r === "byline" ? datedBylineName(text) : null;
+    if (r === "byline" && byline === null)
+      byline = datedName ?? text.replace(BYLINE_PREFIX, "").trim();
     if (r === "date-line" && dateLine === null && parseDate(text)) dateLine = text;
+    // "Jane Roe - Nov 19, 2019, 10:31 pm": the byline carries the date line.
+    if (datedName !== null && dateLine === null) dateLine = text;
     reason[i] = r;
   }
 
@@ -617,6 +636,12 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     paragraphs.push(t);
   }
   return { title, paragraphs, headings, removed, byline, dateLine };
+}
+
+/** "Chris Davies - Nov 19, 2019, 10:31 pm CST": a name, a separator, then only a date. */
+function datedBylineName(text: string): string | null {
+  const m = text.match(/^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+[-–—|•·]\s+(.+)$/u);
+  return m !== null && isDateLine(m[2]) ? m[1] : null;
 }
 
 function isByline(text: string): boolean {

@@ -475,3 +475,13 @@ export const SUBSCRIBE_PITCH = /^subscribe( now| today)? to\b.{0,150}\b(you|your
 /** "More Great WIRED Stories", "Latest news", "Recommended videos": a header over a link list. */
 export const MORE_STORIES_HEADER =
   /^(more|other|latest|top|recommended|popular|related|recent|trending|further)\b(\s+[\p{L}\p{N}’'-]+){0,3}\s+(stories|articles|news|reads|posts|videos|coverage|features)\s*:?$/iu;
+
+/** "Like this story? Share it with a friend!": a share prompt put as a question. */
+export const SHARE_QUESTION =
+  /^(like|liked|enjoy|enjoyed|love|loved|found) (this|the|our) (story|article|post|piece|read)\b[^?]{0,30}\?/i;
+/** "Follow RT on" (icons stripped), "Follow X on Facebook, X and Instagram". */
+export const FOLLOW_ON =
+  /^follow\b.{0,40}\bon(\s+(facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|threads|whatsapp|social media|our channels)(\s*(,|and|&)\s*(facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|threads|whatsapp))*)?[\s.!:]*$/i;
+/** A comment-moderation notice ("Comments … will not be approved by the moderator"). */
+export const COMMENT_MODERATION =
+  /\b(moderat\w*|approved|aprovad\w*|aprobad\w*|approuv\w*|freigeschaltet|pre-?moderated|community guidelines|house rules)\b/i;
