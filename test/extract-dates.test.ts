@@ -24,7 +24,7 @@ describe("extract: dates", () => {
     assert.equal(parseDate("11 juillet 2024")?.iso, "2024-07-11");
     assert.equal(parseDate("sexta-feira, 22 de outubro de 2010 às 20:13")?.iso, "2010-10-22T20:13");
     assert.equal(parseDate("18. Juni 2024")?.iso, "2024-06-18");
-    assert.equal(parseDate("Tue, 19 Nov 2019 13:03:00 GMT")?.iso, "2019-11-19T13:03:00Z");
+    assert.equal(parseDate("Tue, 19 Nov 2019 13:03:00 GMT")?.iso, "2019-11-19T13:03:00+00:00");
   });
 
   it("rejects impossible dates", () => {

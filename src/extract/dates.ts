@@ -143,8 +143,62 @@ export function parseIsoDate(value: string): ParsedDate | null {
   return { iso: `${y}-${mo}-${d}T${h}:${mi}${tz}`, precision: "minute" };
 }
 
-/** An optional time after a date: "at 10:32 am", "um 9.30", "20h13", with a zone or offset. */
-const TIME_RE = String.raw`(?:\s*(?:at|um|à|a las|alle|às|om|в)?\s*(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(utc|gmt|z)?\s*([+-]\d{2}:?\d{2})?)?)?`;
+/**
+ * Time-zone abbreviations written after a time → offset from UTC in minutes. Only names with
+ * one common meaning: "IST" (India / Ireland / Israel), "ET"/"PT" (no DST shown) and the like
+ * are left out, so such a time keeps no offset rather than a wrong one.
+ */
+const ZONE_OFFSETS: Record<string, number> = {
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  wet: 0,
+  west: 60,
+  bst: 60,
+  cet: 60,
+  mez: 60,
+  cest: 120,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  oez: 120,
+  oesz: 180,
+  msk: 180,
+  sast: 120,
+  eat: 180,
+  wat: 60,
+  edt: -240,
+  est: -300,
+  cdt: -300,
+  cst: -360,
+  mdt: -360,
+  mst: -420,
+  pdt: -420,
+  pst: -480,
+  akdt: -480,
+  akst: -540,
+  hst: -600,
+  wib: 420,
+  sgt: 480,
+  hkt: 480,
+  jst: 540,
+  kst: 540,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
+};
+const ZONE_RE = Object.keys(ZONE_OFFSETS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+
+/** An optional time after a date: "at 10:32 am", "um 9.30 Uhr MESZ", "20h13", "3:05 PM GMT", "UTC+1". */
+const TIME_RE = String.raw`(?:\s*(?:at|um|à|a las|alle|às|om|в)?\s*(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h|hrs|horas|heures|ч)\b)?(?:\s*\(?\b(${ZONE_RE})\b)?(?:\s*([+-]\d{1,2}(?::?\d{2})?))?)?`;
+/** A time written before the date ("Published: 08:10 BST, 15 Oct 2025"): same groups as TIME_RE. */
+const TIME_ALONE = new RegExp(
+  String.raw`(?:^|[^\d.:/])(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h|hrs)\b)?(?:\s*\(?\b(${ZONE_RE})\b)?(?:\s*([+-]\d{1,2}(?::?\d{2})?))?(?![\d/])`,
+  "iu",
+);
 /** "July 11, 2024", "Nov. 18, 2019 at 4:07 PM". */
 const MDY = new RegExp(
   String.raw`\b(${MONTH_RE})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b,?${TIME_RE}`,
@@ -170,13 +224,9 @@ function withTime(
   y: number,
   mo: number,
   d: number,
-  h?: string,
-  mi?: string,
-  s?: string,
-  ampm?: string,
-  utc?: string,
-  offset?: string,
+  time: readonly (string | undefined)[],
 ): ParsedDate | null {
+  const [h, mi, s, ampm, utc, offset] = time;
   if (!validDay(y, mo, d)) return null;
   const day = `${y}-${pad(mo)}-${pad(d)}`;
   if (h === undefined || mi === undefined) return { iso: day, precision: "day" };
@@ -185,11 +235,42 @@ function withTime(
   if (ap === "pm" && hour < 12) hour += 12;
   if (ap === "am" && hour === 12) hour = 0;
   if (hour > 23 || +mi > 59) return { iso: day, precision: "day" };
-  let tz = "";
-  if (offset) tz = offset.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
-  else if (utc) tz = "Z";
-  const time = s ? `${pad(hour)}:${mi}:${s}` : `${pad(hour)}:${mi}`;
-  return { iso: `${day}T${time}${tz}`, precision: s ? "second" : "minute" };
+  const minutes = zoneMinutes(utc, offset);
+  if (minutes === null) {
+    const time = s ? `${pad(hour)}:${mi}:${s}` : `${pad(hour)}:${mi}`;
+    return { iso: `${day}T${time}`, precision: s ? "second" : "minute" };
+  }
+  // A written zone: the full offset form, seconds included ("2025-10-14T20:52:00+01:00").
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  const tz = `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return { iso: `${day}T${pad(hour)}:${mi}:${s ?? "00"}${tz}`, precision: s ? "second" : "minute" };
+}
+
+/** Offset in minutes from a zone word and/or a written offset ("UTC+1", "+0530", "BST"). */
+function zoneMinutes(zone?: string, offset?: string): number | null {
+  let base: number | null = zone ? (ZONE_OFFSETS[zone.toLowerCase()] ?? null) : null;
+  if (offset) {
+    const m = offset.match(/^([+-])(\d{1,2}):?(\d{2})?$/);
+    if (m && +m[2] <= 14 && (m[3] === undefined || +m[3] < 60)) {
+      const extra = (m[1] === "-" ? -1 : 1) * (+m[2] * 60 + +(m[3] ?? 0));
+      // "+01:00" alone, or "UTC+1" / "GMT+2": an offset from UTC. After another zone word it
+      // would be ambiguous, so the zone word alone counts.
+      if (base === null || base === 0) base = extra;
+    }
+  }
+  return base;
+}
+
+/**
+ * A date match that carries no time of its own takes a time written elsewhere on the line
+ * ("08:10 BST, 15 Oct 2025"); only for short lines, where that time is this date's.
+ */
+function timeElsewhere(text: string, m: RegExpMatchArray, first: number): (string | undefined)[] {
+  if (m[first] !== undefined || text.length > 80) return m.slice(first, first + 6);
+  const rest = `${text.slice(0, m.index ?? 0)} ${text.slice((m.index ?? 0) + m[0].length)}`;
+  const t = rest.match(TIME_ALONE);
+  return t ? t.slice(1, 7) : m.slice(first, first + 6);
 }
 
 /** The first date written in a text (metadata value or date line), or null. */
@@ -199,16 +280,16 @@ export function parseDate(value: string): ParsedDate | null {
   const text = value.trim();
   let m = text.match(MDY);
   if (m) {
-    return withTime(+m[3], MONTHS[m[1].toLowerCase()], +m[2], m[4], m[5], m[6], m[7], m[8], m[9]);
+    return withTime(+m[3], MONTHS[m[1].toLowerCase()], +m[2], timeElsewhere(text, m, 4));
   }
   m = text.match(DMY);
   if (m) {
-    return withTime(+m[3], MONTHS[m[2].toLowerCase()], +m[1], m[4], m[5], m[6], m[7], m[8], m[9]);
+    return withTime(+m[3], MONTHS[m[2].toLowerCase()], +m[1], timeElsewhere(text, m, 4));
   }
   m = text.match(ISO_IN_TEXT);
   if (m) return parseIsoDate(m[1]);
   m = text.match(YMD_DOTS);
-  if (m) return withTime(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7], m[8], m[9]);
+  if (m) return withTime(+m[1], +m[2], +m[3], timeElsewhere(text, m, 4));
   m = text.match(NUMERIC_DMY);
   if (m) {
     // 27/11/2005 is day-first, 11/27/2005 month-first; when both fit, slashes are read
@@ -217,9 +298,8 @@ export function parseDate(value: string): ParsedDate | null {
     const b = +m[2];
     const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
     const monthFirst = a <= 12 && (b > 12 || m[0].includes("/"));
-    return monthFirst
-      ? withTime(y, a, b, m[4], m[5], m[6], m[7], m[8], m[9])
-      : withTime(y, b, a, m[4], m[5], m[6], m[7], m[8], m[9]);
+    const t = timeElsewhere(text, m, 4);
+    return monthFirst ? withTime(y, a, b, t) : withTime(y, b, a, t);
   }
   return null;
 }
@@ -227,8 +307,9 @@ export function parseDate(value: string): ParsedDate | null {
 /** Words allowed around a date on a line that is only a date ("Published on …", "Updated"). */
 const DATE_LINE_WORDS = new Set(
   (
-    "article published posted updated first last modified on at date am pm a.m. p.m. utc gmt " +
+    "article published posted updated first last modified on at date am pm a.m. p.m. utc gmt stand " +
     "et pt ct mt edt est cdt cst mdt mst pdt pst akdt akst hst cet cest bst ist wib msk jst kst aest aedt sast eat wat " +
+    "wet west mez mesz eet eest oez oesz sgt hkt nzst nzdt " +
     "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday " +
     "veröffentlicht aktualisiert um uhr montag dienstag mittwoch donnerstag freitag samstag sonntag " +
     "publié publie mis à jour le à lundi mardi mercredi jeudi vendredi samedi dimanche " +

@@ -3,6 +3,7 @@
  * lines with reasons, diagnostics). extractBatch first counts lines repeated across documents
  * so site furniture can be told from body. Pure: no I/O, no clock.
  */
+import { outletFromText } from "./text-outlet.js";
 import { createHash } from "node:crypto";
 import type { Article, Diagnostic, InputError, RawInput } from "../model.js";
 import {
@@ -124,6 +125,11 @@ function finish(p: Prepared, batch: BatchContext | undefined): Article {
     title: knownTitle ? normalizeLine(knownTitle) : null,
     repeated: batch ? repeatedIn(batch, host) : undefined,
   });
+  if (!outlet && p.kind === "text") {
+    const texts = p.lines.map((l) => l.text);
+    const titleIndex = classified.title ? texts.indexOf(classified.title) : -1;
+    outlet = outletFromText(texts, titleIndex);
+  }
   if (!outlet && host) outlet = host;
   const paragraphs = classified.paragraphs;
   if (paragraphs.length === 0) throw new ExtractFailure("no article text found");

@@ -9,6 +9,24 @@ import type { RemovedLine } from "../model.js";
 import { isDateLine, parseDate } from "./dates.js";
 import { lineKey } from "./normalize.js";
 import {
+  AGENCY_CREDIT,
+  COMMENT_MODERATION,
+  FOLLOW_ON,
+  SHARE_QUESTION,
+  MORE_STORIES_HEADER,
+  SUBSCRIBE_PITCH,
+  COMMENT_INVITE,
+  COMMENT_WORD,
+  ATTRIBUTION,
+  CONTACT_DETAIL,
+  COOKIE_CONSENT,
+  COOKIE_SPEAKER,
+  COOKIE_WORD,
+  NEWSROOM_CONTACT,
+  READER_IMPERATIVE,
+  READER_QUESTION,
+  SECOND_PERSON,
+  TRAILING_PICTURE_CREDIT,
   BYLINE_NAMES,
   BYLINE_PREFIX,
   COMMENT_COUNT,
@@ -75,6 +93,11 @@ const HEAD_KEEP_MIN_WORDS = 5;
 const SEE_ALSO_MAX_WORDS = 25;
 /** Most words in an image credit, copyright, wire-credit or follow-prompt line. */
 const CREDIT_MAX_WORDS = 20;
+/**
+ * Most words in a wire credit ("Reporting by A; additional reporting by B, C and D; Editing by
+ * E and F"): the "Reporting by" opening is distinctive, and the name lists run to about 30 words.
+ */
+const WIRE_CREDIT_MAX_WORDS = 45;
 /** Most words in a byline line ("By Jane Doe and John Roe, Staff Writers"). */
 const BYLINE_MAX_WORDS = 12;
 /**
@@ -95,10 +118,41 @@ const FURNITURE_MAX_CHARS = 400;
 const SHARE_BAR_MAX_WORDS = 12;
 /** Most words in a tag list line ("Tags: …"). */
 const TAGS_MAX_WORDS = 40;
-/** Most words in a self-promotion line ("Get the latest … in your inbox"). */
-const PROMO_MAX_WORDS = 40;
+/**
+ * Most words in a self-promotion line ("Get the latest … in your inbox"); subscription pitches
+ * that explain the offer run to about 60 words (seen on split A). The opening imperative and
+ * the subscription words keep news sentences out.
+ */
+const PROMO_MAX_WORDS = 65;
 /** Most words in a photo caption recognised by shape (no finite verb, ends with a period). */
 const CAPTION_MAX_WORDS = 30;
+/** Most words in a "More Great X Stories" header over a link list. */
+const RELATED_HEADER_MAX_WORDS = 6;
+/** Most words in a reader call-to-action ("Got a story? Contact our newsdesk …"). */
+const READER_CALL_MAX_WORDS = 50;
+/** Most words in an invitation to comment ("Join the conversation: sign in to comment"). */
+const COMMENT_INVITE_MAX_WORDS = 25;
+/** Most words in a comment-moderation notice ("Comments that … will not be approved"). */
+const COMMENT_NOTICE_MAX_WORDS = 40;
+/** Most words in an agency / standards credit line. */
+const AGENCY_CREDIT_MAX_WORDS = 35;
+/** Most words in a cookie banner line (the long ones run to about 60). */
+const COOKIE_MAX_WORDS = 80;
+/**
+ * Most words in a caption recognised by its neighbourhood (a picture credit glued to it, a
+ * trailing credit, a trailing date before the body): captions run to two sentences; a body
+ * paragraph next to a credit is longer. Chosen from the captions of the example corpus and the
+ * seeds, kept well above them.
+ */
+const CAPTION_CONTEXT_MAX_WORDS = 40;
+/**
+ * Most words in an HTML caption over a picture-agency credit: wire captions name everyone in
+ * the picture and run to about 50 words (seen on split A); a body paragraph over a bare agency
+ * credit with no caption is rarer than such a caption.
+ */
+const AGENCY_CAPTION_MAX_WORDS = 60;
+/** Most caption-shaped lines taken off the top of the body (one picture, sometimes two). */
+const HEAD_CAPTIONS_MAX = 3;
 /** Fewest words for a repeated line to be removed as a duplicate (table cells repeat "0"). */
 const DUPLICATE_MIN_WORDS = 4;
 /** Lines searched after a breadcrumb for the title it repeats. */
@@ -116,6 +170,12 @@ for (const [reason, phrases] of Object.entries(UI_PHRASES)) {
     if (!PHRASE_REASON.has(key)) PHRASE_REASON.set(key, reason);
   }
 }
+/** True for a line that is a known UI phrase or share bar ("Sign in", "Facebook Twitter"). */
+export function isUiPhrase(text: string): boolean {
+  const key = lineKey(text);
+  return PHRASE_REASON.has(key) || key.split(" ").every((w) => SHARE_WORDS.has(w));
+}
+
 /** Single words left alone on a line by a date widget ("Published" / "on"). */
 const DATE_WIDGET_WORDS = new Set(["published", "on", "updated", "posted", "last updated", "date"]);
 
@@ -213,16 +273,39 @@ function phraseReason(text: string, key: string): string | null {
   if (TIME_WIDGET.test(text)) return "date-line";
   if (words <= CREDIT_MAX_WORDS && COPYRIGHT.test(text)) return "footer";
   if (words <= TAGS_MAX_WORDS && TAGS_LINE.test(text)) return "tags";
-  if (words <= CREDIT_MAX_WORDS && WIRE_CREDIT.test(text)) return "byline";
+  if (words <= WIRE_CREDIT_MAX_WORDS && WIRE_CREDIT.test(text)) return "byline";
   if (words <= CREDIT_MAX_WORDS && FOLLOW_PROMPT.test(text)) return "share";
+  if (words <= READER_CALL_MAX_WORDS && isReaderCall(text)) return "call-to-action";
+  if (words <= AGENCY_CREDIT_MAX_WORDS && AGENCY_CREDIT.test(text)) return "credit";
+  if (words <= COMMENT_INVITE_MAX_WORDS && COMMENT_WORD.test(text) && COMMENT_INVITE.test(text))
+    return "comment-form";
+  if (
+    words <= COMMENT_NOTICE_MAX_WORDS &&
+    COMMENT_WORD.test(text) &&
+    COMMENT_MODERATION.test(text) &&
+    !ATTRIBUTION.test(text)
+  )
+    return "comment-form";
+  if (words <= SHARE_BAR_MAX_WORDS && (SHARE_QUESTION.test(text) || FOLLOW_ON.test(text)))
+    return "share";
+  if (
+    words <= COOKIE_MAX_WORDS &&
+    COOKIE_WORD.test(text) &&
+    COOKIE_CONSENT.test(text) &&
+    COOKIE_SPEAKER.test(text)
+  )
+    return "cookie";
   if (SEE_ALSO_ALONE.test(text)) return "see-also";
   if (SEE_ALSO_LEAD.test(text) && words <= SEE_ALSO_MAX_WORDS && !(words > 15 && sentenceEnd(text)))
     return "see-also";
   if (words <= CREDIT_MAX_WORDS && IMAGE_CREDIT.test(text)) return "image-credit";
   if (isDateLine(text)) return "date-line";
   if (words <= BYLINE_MAX_WORDS && isByline(text)) return "byline";
+  if (words <= BYLINE_MAX_WORDS && datedBylineName(text) !== null) return "byline";
   if (isSeparatedBreadcrumb(text)) return "breadcrumb";
-  if (words <= PROMO_MAX_WORDS && PROMO.test(text)) return "newsletter";
+  if (words <= PROMO_MAX_WORDS && (PROMO.test(text) || SUBSCRIBE_PITCH.test(text)))
+    return "newsletter";
+  if (words <= RELATED_HEADER_MAX_WORDS && MORE_STORIES_HEADER.test(text)) return "related";
   if (SHORTCODE.test(text)) return "short-fragment";
   return null;
 }
@@ -258,6 +341,62 @@ function looksLikeCaption(text: string): boolean {
   return !FINITE_VERB.test(text);
 }
 
+/**
+ * A line that asks the reader to get in touch: contact details or newsroom words ("newsdesk",
+ * "story ideas", "we pay for stories") together with an imperative, a "you" or a question to
+ * the reader. A reported sentence (quotes, "said", "urged") is news and never matches.
+ */
+function isReaderCall(text: string): boolean {
+  if (!CONTACT_DETAIL.test(text) && !NEWSROOM_CONTACT.test(text)) return false;
+  if (/[“”"«»„]/.test(text) || ATTRIBUTION.test(text)) return false;
+  const addressed =
+    READER_IMPERATIVE.test(text) || READER_QUESTION.test(text) || SECOND_PERSON.test(text);
+  return addressed;
+}
+
+/** A full date closing a line ("…, England, October 14, 2025."), as wire-photo captions end. */
+const TRAILING_DATE =
+  /(?:,|\p{Lu}[\p{L}.]*)\s+(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})\.?\s*$/u;
+/**
+ * An image-credit line that credits a picture (not a press release's "SOURCE …" or a quoted
+ * article's "Courtesy of …"): only such a line makes the line above it a caption.
+ */
+const PICTURE_CREDIT_LINE =
+  /^\(?\s*(📷|📸|🖼|photo|photos|photograph|picture|pictures|image|images|foto|fotos|bild|bilder|crédit photo|imagen|immagine|imagem|afbeelding|фото|credit|credits)\b|\b(getty images|reuters|afp|ap photo|epa|shutterstock|istock|alamy|dpa)\b/iu;
+/** Picture agencies named in a credit line. */
+const PICTURE_AGENCY =
+  /\b(getty images|reuters|afp|ap photo|associated press|epa|shutterstock|istock|alamy|dpa|anadolu|xinhua|bloomberg)\b/i;
+/** "FLAMES: The blaze …": a caption's all-capitals label. */
+const CAPS_LABEL = /^\p{Lu}[\p{Lu}\p{N}'’ -]{2,24}:\s+\p{Lu}/u;
+
+/** Shape shared by captions found from context: short, no quotation, not a reported sentence. */
+function captionSized(text: string, maxWords = CAPTION_CONTEXT_MAX_WORDS): boolean {
+  const words = wordCount(text);
+  if (words < 3 || words > maxWords) return false;
+  if (/[“”"«»„]/.test(text) || ATTRIBUTION.test(text)) return false;
+  // At most two sentences.
+  return (text.replace(/[.!?]\s*$/, "").match(/[.!?]\s+\p{Lu}/gu) ?? []).length <= 1;
+}
+
+/** A caption by its own content: a picture credit at its end. */
+function hasTrailingPictureCredit(text: string): boolean {
+  if (wordCount(text) > CAPTION_CONTEXT_MAX_WORDS || /[“”"«»„]/.test(text)) return false;
+  const m = text.match(TRAILING_PICTURE_CREDIT);
+  if (!m) return false;
+  // The credited party is a name: a "/" or "|" between agency and photographer, or only
+  // capitalised words ("Clarion Pictures"), not a clause ("image: a burnt warehouse").
+  const who = m[2];
+  if (who === undefined) return true;
+  return /[/|]/.test(who) || who.split(/\s+/).every((w) => /^[\p{Lu}\p{N}(&]/u.test(w));
+}
+
+/** A caption at the top of the body, by shape: a trailing full date, or an all-capitals label. */
+function headCaptionShape(text: string): boolean {
+  if (!captionSized(text)) return false;
+  const dated = TRAILING_DATE.test(text) && parseDate(text.slice(-40)) !== null;
+  return dated || CAPS_LABEL.test(text);
+}
+
 export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions): Classified {
   const n = lines.length;
   const reason: (string | null)[] = new Array(n).fill(null);
@@ -281,8 +420,12 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     if (!r && options.repeated && !sentenceEnd(text) && options.repeated(keys[i])) {
       r = "site-boilerplate";
     }
-    if (r === "byline" && byline === null) byline = text.replace(BYLINE_PREFIX, "").trim();
+    const datedName = r === "byline" ? datedBylineName(text) : null;
+    if (r === "byline" && byline === null)
+      byline = datedName ?? text.replace(BYLINE_PREFIX, "").trim();
     if (r === "date-line" && dateLine === null && parseDate(text)) dateLine = text;
+    // "Jane Roe - Nov 19, 2019, 10:31 pm": the byline carries the date line.
+    if (datedName !== null && dateLine === null) dateLine = text;
     reason[i] = r;
   }
 
@@ -295,6 +438,68 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       const t = lines[j].text;
       if (sentenceEnd(t) || isBodyLike(t) || !isHeadlineLike(t) || lines[j].heading) break;
       reason[j] = "related";
+    }
+  }
+
+  // Captions found from context: a line with a picture credit at its end; a short line glued to
+  // the picture credit under it (plain text: no blank line between them; HTML: only at the top
+  // of the body, since an HTML paragraph may sit right above a figure).
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== null || lines[i].heading) continue;
+    const t = lines[i].text;
+    if (t.length > FURNITURE_MAX_CHARS) continue;
+    if (hasTrailingPictureCredit(t)) {
+      reason[i] = "caption";
+      continue;
+    }
+    const next = i + 1 < n ? lines[i + 1] : null;
+    if (next === null) continue;
+    const credit =
+      (reason[i + 1] === "image-credit" || reason[i + 1] === "breadcrumb") &&
+      PICTURE_CREDIT_LINE.test(next.text);
+    if (!credit) continue;
+    // Plain text: the caption is glued to its credit (no blank line). HTML has no blank lines;
+    // there the credit must name a picture agency ("… | Bloomberg | Getty Images"), since a
+    // bare "Photo: X" block may follow an ordinary paragraph; agency captions run long.
+    const glued =
+      options.mode === "text"
+        ? (next.gapBefore ?? 0) === 0 && captionSized(t)
+        : PICTURE_AGENCY.test(next.text) && captionSized(t, AGENCY_CAPTION_MAX_WORDS);
+    if (glued) reason[i] = "caption";
+  }
+  // Before the first paragraph: a caption-shaped line (a wire photo's trailing date, a
+  // "FLAMES:" label) is the lead picture's caption.
+  for (let taken = 0; taken < HEAD_CAPTIONS_MAX; taken++) {
+    let i0 = -1;
+    for (let i = 0; i < n; i++) {
+      if (reason[i] === null && isBodyLike(lines[i].text)) {
+        i0 = i;
+        break;
+      }
+    }
+    if (i0 < 0) break;
+    if (!headCaptionShape(lines[i0].text)) break;
+    reason[i0] = "caption";
+  }
+
+  // A "Related" / "More … Stories" header whose kept lines after it, to the end, are all short
+  // and none a full-stop sentence (a list of headlines, some ending in "?") closes the
+  // article: the list goes too.
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== "related" || wordCount(lines[i].text) > RELATED_HEADER_MAX_WORDS) continue;
+    const rest: number[] = [];
+    for (let j = i + 1; j < n; j++) if (reason[j] === null) rest.push(j);
+    const list =
+      rest.length > 0 &&
+      rest.length <= RELATED_RUN_MAX &&
+      rest.every((j) => {
+        // Headlines: short, and not a statement ending with a full stop (questions are fine).
+        const t = lines[j].text;
+        return wordCount(t) < BODY_LONG_WORDS && !(isBodyLike(t) && /[.!…"”’»)]\s*$/.test(t));
+      });
+    if (list) {
+      for (const j of rest) reason[j] = "related";
+      break;
     }
   }
 
@@ -431,6 +636,12 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     paragraphs.push(t);
   }
   return { title, paragraphs, headings, removed, byline, dateLine };
+}
+
+/** "Chris Davies - Nov 19, 2019, 10:31 pm CST": a name, a separator, then only a date. */
+function datedBylineName(text: string): string | null {
+  const m = text.match(/^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+[-–—|•·]\s+(.+)$/u);
+  return m !== null && isDateLine(m[2]) ? m[1] : null;
 }
 
 function isByline(text: string): boolean {

@@ -379,7 +379,7 @@ export const BYLINE_NAMES =
 
 /** Promotions for the outlet itself: newsletters, subscriptions, apps ("Get … in your inbox"). */
 export const PROMO =
-  /^(get|subscribe|sign up|join|download|click here|follow us|never miss|don't miss|stay up to date|want more)\b.{0,200}\b(newsletters?|subscribe|subscription|inbox|our app|delivered|click here|follow us|sign up)\b|\b(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|alerts)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|delivered|inbox)\b/i;
+  /^(get|subscribe|sign up|join|download|click here|follow us|never miss|don't miss|stay up to date|want more)\b.{0,200}\b(newsletters?|subscribe|subscriptions?|inbox|our app|delivered|click here|follow us|sign up)\b|\b(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|alerts)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|delivered|inbox)\b|^let our\b.{0,80}\b(to|in|into|meet) your inbox\b|\b(delivered|straight|sent|direct(ly)?) (to|in|into) your inbox\b/i;
 
 /** WordPress-style shortcodes left in the text: "[button link=…]…[/button]". */
 export const SHORTCODE = /^\[[a-z_-]+(\s[^\]]*)?\].*\[\/[a-z_-]+\]$|^\[[a-z_-]+(\s[^\]]*)?\]$/i;
@@ -412,3 +412,76 @@ export const SHARE_WORDS = new Set(
     " ",
   ),
 );
+
+/** Contact details in a line: an e-mail address, or a phone number (8+ digits with spaces). */
+export const CONTACT_DETAIL =
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+\d{1,3}[\s-]?|\b0)\d[\d\s()-]{6,}\d\b|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b/;
+/** A sentence that tells the reader to do something: contact, send, follow (en, de, fr, es, it, pt, nl). */
+export const READER_IMPERATIVE =
+  /(?:^|[.!?:]\s+)(contact|e-?mail|call|phone|ring|text|send|submit|follow|tell us|write to|share your|get in touch|whatsapp|message us|dm us|reach us|kontaktieren sie|schreiben sie|senden sie|schicken sie|folgen sie|rufen sie|melden sie sich|contactez|écrivez|envoyez|suivez|appelez|contacta|contáctanos|escríbenos|envíanos|síguenos|llámanos|contattaci|scrivici|seguici|inviaci|entre em contato|envie|siga-nos|neem contact|volg ons|stuur|mail ons)\b/i;
+/** The reader addressed directly ("you", formal "Sie", "vous", "usted", "você"). */
+export const SECOND_PERSON =
+  /\b([Yy]ou|[Yy]our|[Yy]ours|[Vv]ous|[Vv]otre|[Vv]os|[Uu]sted|[Uu]stedes|[Vv]ocê|[Vv]ocês|Sie|Ihre?[mnrs]?|Ihnen)\b/u;
+/** A question put to the reader: "Got a story?", "Do you have a video of the fire?". */
+export const READER_QUESTION =
+  /^(got|have you got|do you have|did you|were you|are you|have you|know|haben sie|hast du|avez-vous|vous avez|tiene usted|tienes|hai|você tem|heb je|heeft u)\b[^?]{0,80}\?/i;
+/** Newsroom-contact vocabulary: news desk, story tips, "we pay for stories", "get in touch". */
+export const NEWSROOM_CONTACT =
+  /\b(news ?desk|newsroom|story ideas?|story tips?|news tips?|tip-?offs?|we pay for (stories|videos|pictures|photos)|get in touch|contact us|email us|write to us|redaktion|rédaction|redacción|redazione|redação|redactie)\b/i;
+/** Attribution: a reported sentence ("…, police said") is news even when it addresses people. */
+export const ATTRIBUTION =
+  /\b(said|says|told|tells|according to|urged|asked|appealed|sagte|sagt|teilte|a déclaré|a dit|selon|dijo|según|ha detto|disse|zei)\b/i;
+
+/**
+ * Agency and syndication credits, publisher standards lines: "This article was supplied by the
+ * … news agency", "has not been edited by … staff", "Our Standards: The … Trust Principles.",
+ * "This story was originally published on …", "Mit Material von dpa", in several languages.
+ */
+export const AGENCY_CREDIT = new RegExp(
+  String.raw`^(this|the above) (article|story|content|piece|item)\b.{0,120}\b(supplied|provided|syndicated|distributed|produced|republished|reproduced|generated|translated|originally (published|appeared)|published (with permission|in partnership|under))\b|` +
+    String.raw`\bhas not been edited by\b|\bauto-?generated from a syndicated feed\b|^(our|editorial) standards\s*:|\btrust principles\b|` +
+    String.raw`^(dieser|der) (artikel|beitrag|text)\b.{0,120}\b(bereitgestellt|geliefert|übernommen|automatisch erstellt)\b|^mit material (von|der|des)\b|` +
+    String.raw`^(cet|le présent) article\b.{0,120}\b(fourni|traduit|republié)\b|^(este|el presente) (artículo|texto)\b.{0,120}\b(proporcionado|distribuido|traducido)\b|` +
+    String.raw`^questo articolo\b.{0,120}\b(fornito|tradotto)\b|^(este|o presente) artigo\b.{0,120}\b(fornecido|traduzido)\b|^dit artikel\b.{0,120}\b(geleverd|vertaald)\b`,
+  "iu",
+);
+
+/**
+ * A picture credit closing a caption line: "… early hours. Credit: Clarion Pictures / Reader
+ * photo", "… on Tuesday. Picture: Sam Ordway / Brackwater Post", "… 2025. REUTERS/Jane Doe".
+ * The credited name starts with a capital and has no sentence punctuation.
+ */
+export const TRAILING_PICTURE_CREDIT =
+  /(?:^|[.!?)]\s+|\s)([Cc]redits?|CREDITS?|[Pp]hoto|PHOTO|[Pp]hotograph|[Pp]hotos|[Pp]ictures?|PICTURE|[Ii]mages?|IMAGE|[Ff]otos?|FOTO|[Bb]ild|BILD|[Vv]ideo|VIDEO|[Cc]rédit photo|[Ii]magen|[Ii]mmagine)\s*:\s*(\p{Lu}[^.:!?]{1,70})$|\b(REUTERS|AFP|AP|EPA|DPA|ANP|ANSA)\s*\/\s*\p{Lu}[\p{L}.'’ -]{1,40}$/u;
+
+/** Cookie banners in any of our languages: a cookie word, the site speaking, a consent word. */
+export const COOKIE_WORD = /\b(cookies?|témoins)\b/i;
+export const COOKIE_CONSENT =
+  /\b(accept\w*|agree\w*|consent\w*|preferences|settings|manage|akzeptier\w*|zustimm\w*|einwillig\w*|einstellungen|verwalten|accepte[rz]?|paramètres|gérer|acepta\w*|configura\w*|preferencias|accett\w*|impostazioni|aceit\w*|accepteer\w*|instellingen|toestemming)\b/i;
+export const COOKIE_SPEAKER =
+  /\b(we|our|us|you|your|wir|unsere?\w*|Sie|nous|notre|nos|vous|utilizamos|usamos|nuestr\w+|usted|usiamo|utilizziamo|nostr\w+|utilizamos|nosso|wij|onze|this (site|website))\b/i;
+
+/** An invitation to comment: a comment word with a sign-in / join / discuss word. */
+export const COMMENT_WORD =
+  /\b(comments?|commenting|kommentar\w*|commentaires?|comentarios?|comentar|commenti|commentare|comentários?|reacties?)\b/i;
+export const COMMENT_INVITE =
+  /\b(sign in|sign up|log in|login|register|join the (conversation|discussion|debate)|have your say|anmelden|einloggen|registrieren|diskutieren|connectez|inscrivez|inicia sesión|regístrate|accedi|registrati|inicie sessão|log in om)\b/i;
+
+/**
+ * "Subscribe to X and stay smart with more of your …": a subscription pitch to the reader
+ * ("Sign up for …" is left alone: how-to and deals articles tell readers to sign up for things).
+ */
+export const SUBSCRIBE_PITCH = /^subscribe( now| today)? to\b.{0,150}\b(you|your)\b/i;
+/** "More Great WIRED Stories", "Latest news", "Recommended videos": a header over a link list. */
+export const MORE_STORIES_HEADER =
+  /^(more|other|latest|top|recommended|popular|related|recent|trending|further)\b(\s+[\p{L}\p{N}’'-]+){0,3}\s+(stories|articles|news|reads|posts|videos|coverage|features)\s*:?$/iu;
+
+/** "Like this story? Share it with a friend!": a share prompt put as a question. */
+export const SHARE_QUESTION =
+  /^(like|liked|enjoy|enjoyed|love|loved|found) (this|the|our) (story|article|post|piece|read)\b[^?]{0,30}\?/i;
+/** "Follow RT on" (icons stripped), "Follow X on Facebook, X and Instagram". */
+export const FOLLOW_ON =
+  /^follow\b.{0,40}\bon(\s+(facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|threads|whatsapp|social media|our channels)(\s*(,|and|&)\s*(facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|threads|whatsapp))*)?[\s.!:]*$/i;
+/** A comment-moderation notice ("Comments … will not be approved by the moderator"). */
+export const COMMENT_MODERATION =
+  /\b(moderat\w*|approved|aprovad\w*|aprobad\w*|approuv\w*|freigeschaltet|pre-?moderated|community guidelines|house rules)\b/i;
