@@ -11,14 +11,15 @@ import { renderMarkdown } from "../../brief/render-markdown.js";
 import { extractBatch } from "../../extract/index.js";
 import { findCopyFamilies } from "../../match/copy-families.js";
 import type { Article, Brief, InputError, RawInput } from "../../model.js";
-import { errorMessage, readInputs } from "../../ingest/read-inputs.js";
+import { errorMessage } from "../../ingest/read-inputs.js";
 import { uniqueIds } from "../../ids.js";
 import { type CliContext, UsageError } from "../context.js";
+import { allowPrivateOption, INPUTS_HELP, type InputFlags, readCliInputs } from "../inputs.js";
 
 const FORMATS = ["md", "json", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
-interface BriefFlags {
+interface BriefFlags extends InputFlags {
   format: string;
   leadWords?: string;
   batch?: string;
@@ -37,7 +38,8 @@ export function registerBrief(program: Command, ctx: CliContext): void {
       "write the cross-checked brief of one story (lead, established facts, single-source claims, " +
         "disputes, contradictions, quotes, timeline, actors, sources)",
     )
-    .argument("[inputs...]", "report files, directories, JSONL files, or - for stdin")
+    .argument("[inputs...]", INPUTS_HELP)
+    .addOption(allowPrivateOption())
     .option("-f, --format <format>", "output format: md, json or html", "md")
     .option("--lead-words <n>", "target length of the lead in words (default 80)")
     .option("--id <id>", "story id written into the brief")
@@ -72,7 +74,7 @@ export function registerBrief(program: Command, ctx: CliContext): void {
       }
       if (inputs.length === 0)
         throw new UsageError("brief needs at least one input (or --batch FILE)");
-      const read = await readInputs(inputs, { stdin: ctx.io.stdin });
+      const read = await readCliInputs(ctx, inputs, flags);
       ctx.reportInputErrors(read.errors);
       const brief = briefOf(ctx, read.inputs, { id: flags.id, leadWords });
       if (!brief) return;

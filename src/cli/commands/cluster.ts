@@ -4,10 +4,10 @@
  */
 import type { Command } from "commander";
 import { StoryClusterer } from "../../cluster/story-clusterer.js";
-import { readInputs } from "../../ingest/read-inputs.js";
 import { findCopyFamilies } from "../../match/copy-families.js";
 import { extractBatch } from "../../extract/index.js";
 import { type CliContext, UsageError } from "../context.js";
+import { allowPrivateOption, INPUTS_HELP, type InputFlags, readCliInputs } from "../inputs.js";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -23,12 +23,13 @@ export function registerCluster(program: Command, ctx: CliContext): void {
         "story is the id of the story's first article and family the id of the first report of\n" +
         "its copy family. Output (summary): the stories with their sizes and titles.",
     )
-    .argument("<inputs...>", "files, directories, JSONL files, or - for stdin")
+    .argument("<inputs...>", INPUTS_HELP)
+    .addOption(allowPrivateOption())
     .option("--format <format>", "jsonl or summary", "jsonl")
-    .action(async (args: string[], options: { format: string }) => {
+    .action(async (args: string[], options: { format: string } & InputFlags) => {
       if (options.format !== "jsonl" && options.format !== "summary")
         throw new UsageError(`--format must be jsonl or summary, not "${options.format}"`);
-      const read = await readInputs(args, { stdin: ctx.io.stdin });
+      const read = await readCliInputs(ctx, args, options);
       const { articles, errors } = extractBatch(read.inputs);
       ctx.reportInputErrors([...read.errors, ...errors]);
       const clusterer = new StoryClusterer();

@@ -4,10 +4,10 @@
  */
 import type { Command } from "commander";
 import { extractBatch } from "../../extract/index.js";
-import { readInputs } from "../../ingest/read-inputs.js";
 import type { Article } from "../../model.js";
 import { GENERATOR } from "../../version.js";
 import { type CliContext, UsageError } from "../context.js";
+import { allowPrivateOption, INPUTS_HELP, type InputFlags, readCliInputs } from "../inputs.js";
 
 const FORMATS = ["text", "json", "jsonl"] as const;
 type Format = (typeof FORMATS)[number];
@@ -23,18 +23,19 @@ export function registerExtract(program: Command, ctx: CliContext): void {
     .description(
       "Extract the article from each input: clean body, title, date, outlet, language, and the boilerplate lines removed with the reason for each.",
     )
-    .argument("<input...>", "files (.txt, .html, .htm, .jsonl, .gz), directories, or - for stdin")
+    .argument("<input...>", INPUTS_HELP)
+    .addOption(allowPrivateOption())
     .option("-f, --format <format>", "output format: text, json or jsonl", "text")
     .option("--show-removed", "in text output, also list removed lines with their reasons")
     .addHelpText(
       "after",
       "\nExit status: 0 all extracted, 1 some inputs failed (each named on stderr), 2 usage error.",
     )
-    .action(async (inputs: string[], options: ExtractOptions) => {
+    .action(async (inputs: string[], options: ExtractOptions & InputFlags) => {
       if (!FORMATS.includes(options.format as Format)) {
         throw new UsageError(`unknown format "${options.format}" (use text, json or jsonl)`);
       }
-      const read = await readInputs(inputs, { stdin: ctx.io.stdin });
+      const read = await readCliInputs(ctx, inputs, options);
       const { articles, errors } = extractBatch(read.inputs);
       const out = ctx.io.stdout;
       switch (options.format as Format) {
