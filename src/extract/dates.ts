@@ -1,0 +1,231 @@
+/**
+ * Publication dates from metadata values and date lines: ISO 8601 timestamps and written dates
+ * ("Thursday, July 11, 2024", "Published on March 4, 2025 10:32 am", "11 juillet 2024"),
+ * returned as ISO 8601 at the precision that was given, with the offset only when one was given.
+ */
+import type { DatePrecision } from "../model.js";
+
+export interface ParsedDate {
+  iso: string;
+  precision: DatePrecision;
+}
+
+/** Month names (and common abbreviations) in en, de, fr, es, it, pt, nl, ru → month number. */
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES: string[][] = [
+  [
+    "january",
+    "jan",
+    "januar",
+    "jänner",
+    "janvier",
+    "janv",
+    "enero",
+    "ene",
+    "gennaio",
+    "gen",
+    "janeiro",
+    "januari",
+    "января",
+    "январь",
+  ],
+  [
+    "february",
+    "feb",
+    "februar",
+    "février",
+    "fevrier",
+    "févr",
+    "fév",
+    "febrero",
+    "febbraio",
+    "fevereiro",
+    "februari",
+    "февраля",
+    "февраль",
+  ],
+  [
+    "march",
+    "mar",
+    "märz",
+    "maerz",
+    "mars",
+    "marzo",
+    "março",
+    "marco",
+    "maart",
+    "mrt",
+    "марта",
+    "март",
+  ],
+  ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "апрель"],
+  ["may", "mai", "mayo", "maggio", "mag", "maio", "mei", "мая", "май"],
+  ["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "июня", "июнь"],
+  ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "июля", "июль"],
+  ["august", "aug", "août", "aout", "agosto", "ago", "augustus", "августа", "август"],
+  [
+    "september",
+    "sep",
+    "sept",
+    "septembre",
+    "septiembre",
+    "settembre",
+    "set",
+    "setembro",
+    "сентября",
+    "сентябрь",
+  ],
+  [
+    "october",
+    "oct",
+    "oktober",
+    "okt",
+    "octobre",
+    "octubre",
+    "ottobre",
+    "ott",
+    "outubro",
+    "out",
+    "октября",
+    "октябрь",
+  ],
+  ["november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь"],
+  [
+    "december",
+    "dec",
+    "dezember",
+    "dez",
+    "décembre",
+    "decembre",
+    "déc",
+    "diciembre",
+    "dic",
+    "dicembre",
+    "dezembro",
+    "декабря",
+    "декабрь",
+  ],
+];
+MONTH_NAMES.forEach((names, i) => {
+  for (const n of names) MONTHS[n] = i + 1;
+});
+const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** ISO 8601 / RFC 3339 strings, keeping the precision and offset given. */
+export function parseIsoDate(value: string): ParsedDate | null {
+  const m = value
+    .trim()
+    .match(
+      /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?$/i,
+    );
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, zone] = m;
+  if (!d) {
+    return +mo >= 1 && +mo <= 12 ? { iso: `${y}-${mo}`, precision: "month" } : null;
+  }
+  if (!validDay(+y, +mo, +d)) return null;
+  if (!h) return { iso: `${y}-${mo}-${d}`, precision: "day" };
+  if (+h > 23 || +mi > 59) return null;
+  let tz = "";
+  if (zone) tz = zone.toUpperCase() === "Z" ? "Z" : zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
+  if (s !== undefined) return { iso: `${y}-${mo}-${d}T${h}:${mi}:${s}${tz}`, precision: "second" };
+  return { iso: `${y}-${mo}-${d}T${h}:${mi}${tz}`, precision: "minute" };
+}
+
+const TIME_RE = String.raw`(?:\s*(?:at|um|à|a las|alle|às|om|в)?\s*(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(utc|gmt|z)?\s*([+-]\d{2}:?\d{2})?)?)?`;
+const MDY = new RegExp(
+  String.raw`\b(${MONTH_RE})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b,?${TIME_RE}`,
+  "iu",
+);
+const DMY = new RegExp(
+  String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|di\s+)?(${MONTH_RE})\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b,?${TIME_RE}`,
+  "iu",
+);
+const NUMERIC_DMY = new RegExp(String.raw`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b${TIME_RE}`, "u");
+const ISO_IN_TEXT =
+  /\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b/;
+
+function withTime(
+  y: number,
+  mo: number,
+  d: number,
+  h?: string,
+  mi?: string,
+  s?: string,
+  ampm?: string,
+  utc?: string,
+  offset?: string,
+): ParsedDate | null {
+  if (!validDay(y, mo, d)) return null;
+  const day = `${y}-${pad(mo)}-${pad(d)}`;
+  if (h === undefined || mi === undefined) return { iso: day, precision: "day" };
+  let hour = +h;
+  const ap = ampm?.toLowerCase().replace(/\./g, "");
+  if (ap === "pm" && hour < 12) hour += 12;
+  if (ap === "am" && hour === 12) hour = 0;
+  if (hour > 23 || +mi > 59) return { iso: day, precision: "day" };
+  let tz = "";
+  if (offset) tz = offset.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
+  else if (utc) tz = "Z";
+  const time = s ? `${pad(hour)}:${mi}:${s}` : `${pad(hour)}:${mi}`;
+  return { iso: `${day}T${time}${tz}`, precision: s ? "second" : "minute" };
+}
+
+/** The first date written in a text (metadata value or date line), or null. */
+export function parseDate(value: string): ParsedDate | null {
+  const iso = parseIsoDate(value);
+  if (iso) return iso;
+  const text = value.trim();
+  let m = text.match(MDY);
+  if (m) {
+    return withTime(+m[3], MONTHS[m[1].toLowerCase()], +m[2], m[4], m[5], m[6], m[7], m[8], m[9]);
+  }
+  m = text.match(DMY);
+  if (m) {
+    return withTime(+m[3], MONTHS[m[2].toLowerCase()], +m[1], m[4], m[5], m[6], m[7], m[8], m[9]);
+  }
+  m = text.match(ISO_IN_TEXT);
+  if (m) return parseIsoDate(m[1]);
+  m = text.match(NUMERIC_DMY);
+  if (m) return withTime(+m[3], +m[2], +m[1], m[4], m[5], m[6], m[7], m[8], m[9]);
+  return null;
+}
+
+/** Words allowed around a date on a line that is only a date ("Published on …", "Updated"). */
+const DATE_LINE_WORDS = new Set(
+  (
+    "published posted updated last modified on at date am pm a.m. p.m. utc gmt edt est edt pdt pst cet cest bst ist " +
+    "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday " +
+    "veröffentlicht aktualisiert um uhr montag dienstag mittwoch donnerstag freitag samstag sonntag " +
+    "publié publie mis à jour le à lundi mardi mercredi jeudi vendredi samedi dimanche " +
+    "publicado actualizado el de del a las lunes martes miércoles jueves viernes sábado domingo " +
+    "pubblicato aggiornato il alle lunedì martedì mercoledì giovedì venerdì sabato domenica " +
+    "atualizado em às segunda-feira terça-feira quarta-feira quinta-feira sexta-feira " +
+    "gepubliceerd bijgewerkt op maandag dinsdag woensdag donderdag vrijdag zaterdag zondag " +
+    "опубликовано обновлено в понедельник вторник среда четверг пятница суббота воскресенье"
+  ).split(" "),
+);
+
+/** True when a line holds a date and nothing much else ("Thursday, July 11, 2024"). */
+export function isDateLine(line: string): boolean {
+  if (line.length > 80) return false;
+  if (!parseDate(line)) return false;
+  const words = line.toLowerCase().match(/[\p{L}][\p{L}.'-]*/gu) ?? [];
+  return words.every(
+    (w) =>
+      DATE_LINE_WORDS.has(w) ||
+      DATE_LINE_WORDS.has(w.replace(/\.$/, "")) ||
+      MONTHS[w.replace(/\.$/, "")] !== undefined ||
+      /^(st|nd|rd|th|h)$/.test(w),
+  );
+}
