@@ -91,7 +91,7 @@ function counting(inner: Pipeline): Pipeline & { recent: number[] } {
     },
     logSince: inner.logSince ? () => inner.logSince?.() ?? 0 : undefined,
     settled: inner.settled ? (outcome, article) => inner.settled?.(outcome, article) : undefined,
-    sync: inner.sync ? (now) => inner.sync?.(now) ?? Promise.resolve() : undefined,
+    sync: inner.sync ? (now, store) => inner.sync?.(now, store) ?? Promise.resolve() : undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { defaultPipeline } from "../src/ingest/default-pipeline.js";
 import { ingestInputs } from "../src/ingest/ingest-pipeline.js";
 import { simpleExtract } from "../src/ingest/simple-pipeline.js";
 import {
@@ -130,6 +131,32 @@ describe("a stateful clusterer as an ingest pipeline", () => {
     assert.deepEqual(
       (await store.listStories()).map((s) => [s.id, s.size]),
       [["r1", 2]],
+    );
+    await store.close();
+  });
+});
+
+describe("the default pipeline for callers that cannot await", () => {
+  it("binds itself to the store on first use and clusters with the real stages", async () => {
+    const store = await openSqliteStore(join(dir, "d.db"));
+    const pipeline = defaultPipeline();
+    assert.throws(() => pipeline.extract(text("x", "too early")), /before ingestInputs/);
+    const body = (n: number) =>
+      `The harbour authority of Port Esk closed the northern quay on Monday after a crane ` +
+      `collapsed onto a cargo ship, report ${n} said. Port Esk officials said no one was hurt ` +
+      `and the quay would reopen once inspectors had examined the crane.`;
+    const summary = await ingestInputs(
+      store,
+      pipeline,
+      [text("one", body(1)), text("two", body(2))],
+      [],
+      { now },
+    );
+    assert.equal(summary.ingested, 2);
+    const stories = await store.listStories();
+    assert.deepEqual(
+      stories.map((s) => [s.id, s.size]),
+      [["one", 2]],
     );
     await store.close();
   });

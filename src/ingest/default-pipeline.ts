@@ -28,6 +28,34 @@ export function extractOne(input: RawInput): Article | InputError {
   }
 }
 
+/**
+ * The default pipeline for callers that cannot await `openPipeline` (it binds itself to the
+ * store on the first `sync`, which ingestInputs and workQueue call before each input).
+ */
+export function defaultPipeline(): Pipeline {
+  let inner: Pipeline | null = null;
+  let boundTo: Store | null = null;
+  const bound = (): Pipeline => {
+    if (!inner) throw new Error("defaultPipeline() used before ingestInputs/workQueue bound it");
+    return inner;
+  };
+  return {
+    name: "default",
+    async sync(now, store) {
+      if (!inner || boundTo !== store) {
+        inner = await openPipeline(store, "default");
+        boundTo = store;
+      }
+      await inner.sync?.(now, store);
+    },
+    extract: (input) => bound().extract(input),
+    fingerprint: (article) => bound().fingerprint(article),
+    assign: (article, ctx) => bound().assign(article, ctx),
+    logSince: () => bound().logSince?.() ?? 0,
+    settled: (outcome, article) => bound().settled?.(outcome, article),
+  };
+}
+
 /** Opens the named pipeline against a store (the default one restores its clusterer state). */
 export async function openPipeline(
   store: Store,

@@ -35,8 +35,11 @@ export interface Pipeline {
   logSince?(): number;
   /** Stateful clusterers only: told how each commit ended (null: it threw and rolled back). */
   settled?(outcome: CommitOutcome | null, article: Article): void;
-  /** Stateful clusterers only: awaited before each input (reload after a failure, checkpoints). */
-  sync?(now: string): Promise<void>;
+  /**
+   * Stateful clusterers only: awaited before each input with the store being written (bind to
+   * it on first use, reload after a failure, save checkpoints).
+   */
+  sync?(now: string, store: Store): Promise<void>;
 }
 
 /** Counts and failures of one ingest run. */
@@ -121,7 +124,7 @@ export async function ingestInputs(
   let done = readErrors.length;
   for await (const input of inputs) {
     summary.total++;
-    await pipeline.sync?.(now());
+    await pipeline.sync?.(now(), store);
     if (await store.hasInput(hashRawInput(input))) {
       summary.duplicates++;
     } else {
@@ -163,7 +166,7 @@ export async function workQueue(
   const summary = emptySummary();
   const max = options.maxJobs ?? Number.POSITIVE_INFINITY;
   while (summary.total < max) {
-    await pipeline.sync?.(now());
+    await pipeline.sync?.(now(), store);
     let article: Article | null = null;
     let job: Awaited<ReturnType<Store["processNextJob"]>>;
     try {
