@@ -23,7 +23,7 @@ export interface Fingerprint {
 }
 
 /** The lock key that serialises every assignment (for clusterers with global state). */
-export const GLOBAL_LOCK_KEY = 1;
+export const GLOBAL_LOCK_KEY = 0x6363676c6f62; // "ccglob": unlikely to meet another application's key
 
 /** A stored article as replayed to a stateful clusterer: arrival number, article, story. */
 export interface LoggedArticle {
