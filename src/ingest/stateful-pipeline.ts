@@ -73,6 +73,12 @@ export class StatefulPipeline implements Pipeline {
     const state = await this.store.getState(this.options.key);
     this.clusterer = state ? this.options.restore(state.data) : this.options.create();
     this.lastSeq = state?.seq ?? 0;
+    await this.catchUp();
+    this.dirty = false;
+  }
+
+  /** Adds the articles stored since lastSeq (by other writers), outside any lock. */
+  private async catchUp(): Promise<void> {
     for (;;) {
       const page = await this.store.articlesSince(this.lastSeq, REPLAY_PAGE);
       if (page.length === 0) break;
@@ -81,12 +87,16 @@ export class StatefulPipeline implements Pipeline {
         this.lastSeq = entry.seq;
       }
     }
-    this.dirty = false;
   }
 
-  /** Call between inputs: reloads after a failed commit; saves a checkpoint when due. */
+  /**
+   * Call between inputs: reloads after a failed commit, catches up with other writers' articles
+   * before the lock is taken (so the locked section replays only what arrived meanwhile), and
+   * saves a checkpoint when due.
+   */
   async sync(now: string): Promise<void> {
     if (this.dirty) await this.load();
+    else await this.catchUp();
     if (this.sinceCheckpoint >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) {
       await this.store.putState(this.options.key, this.lastSeq, this.clusterer.snapshot(), now);
       this.sinceCheckpoint = 0;
