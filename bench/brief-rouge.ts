@@ -4,6 +4,7 @@
  * Lead weights are grid-searched on the first half of the lines and reported on the second.
  * Run: npx tsc -p . && node dist/bench/brief-rouge.js
  */
+import { statementText } from "../src/analyse/statement.js";
 import { buildBriefWork } from "../src/brief/build-brief.js";
 import {
   LEAD_SLACK_WORDS,
@@ -38,26 +39,31 @@ interface Config {
   centroid: number;
   position: number;
   garble: number;
+  opener: number;
   lambda: number;
   halfLife: number;
 }
 
 function leadText(p: Prepared, c: Config): string {
-  return pickLead(p.facts, p.families, {
-    words: p.budget,
-    weights: {
-      support: c.support,
-      centroid: c.centroid,
-      position: c.position,
-      title: c.title,
-      garble: c.garble,
-    },
-    titles: p.titles,
-    lambda: c.lambda,
-    halfLife: c.halfLife,
-  })
-    .map((u) => u.sentence.text)
-    .join(" ");
+  return (
+    pickLead(p.facts, p.families, {
+      words: p.budget,
+      weights: {
+        support: c.support,
+        centroid: c.centroid,
+        position: c.position,
+        title: c.title,
+        garble: c.garble,
+        opener: c.opener,
+      },
+      titles: p.titles,
+      lambda: c.lambda,
+      halfLife: c.halfLife,
+    })
+      // The lead's own wording (buildLead): wire datelines stripped.
+      .map((u) => statementText(u.sentence.text).trim())
+      .join(" ")
+  );
 }
 
 const fmt = (r: Rouge) =>
@@ -88,18 +94,19 @@ function main(): void {
   // BRIEF_GRID=0 skips the search (quick check of the constants).
   const grid = process.env.BRIEF_GRID !== "0";
   if (grid)
-    for (const title of [0, 1, 2])
-      for (const support of [0, 0.5, 1])
-        for (const centroid of [0, 1, 2])
-          for (const position of [0.5, 1, 2])
-            for (const lambda of [0.5, 0.7, 0.9])
-              for (const halfLife of [1, 2, 4]) {
+    for (const title of [1, 1.5, 2])
+      for (const support of [1, 1.5, 2])
+        for (const centroid of [1, 1.5, 2])
+          for (const position of [0.1, 0.25, 0.5])
+            for (const lambda of [0.8, 0.9, 0.95])
+              for (const halfLife of [2, 4, 6]) {
                 const c: Config = {
                   title,
                   support,
                   centroid,
                   position,
                   garble: LEAD_WEIGHTS.garble,
+                  opener: LEAD_WEIGHTS.opener,
                   lambda,
                   halfLife,
                 };

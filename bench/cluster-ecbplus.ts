@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { plainArticle } from "../src/cluster/plain-article.js";
-import { clusterStories } from "../src/cluster/story-clusterer.js";
+import { clusterStories, JOIN_THRESHOLD } from "../src/cluster/story-clusterer.js";
+import { NAME_BOOST, NUMBER_BOOST } from "../src/cluster/story-features.js";
 import type { Article } from "../src/model.js";
 import { averageLink, similarityMatrix } from "./cluster-baseline.js";
 import { type Scores, scoreClustering } from "./cluster-metrics.js";
@@ -119,6 +120,10 @@ for (const [tuneName, tuneSplit, testName, testSplit] of [
     `| (tune split ${tuneName}: ours B³ F1 ${pct(o.s.bcubedF)}, baseline ${pct(b.s.bcubedF)}) | | | | | | | | |`,
   );
   totals.ours.push(os);
+  const defaults = { t: JOIN_THRESHOLD, name: NAME_BOOST, number: NUMBER_BOOST };
+  console.log(
+    row(`ours, online, shipped defaults (${testName})`, defaults, ours(testSplit, defaults)),
+  );
   totals.base.push(bs);
   console.log(row(`ours, online (${tuneName} → ${testName})`, o.p, os));
   console.log(row(`baseline TF-IDF avg-link (${tuneName} → ${testName})`, b.p, bs));

@@ -44,7 +44,7 @@ describe("crosscheck cluster", () => {
     const { code, stdout } = await runCli(["cluster", "--format", "summary", "-"], `${INPUT}\n`);
     assert.equal(code, 0);
     assert.match(stdout, /^4 articles, 2 stories, 3 copy families\n/);
-    assert.match(stdout, /w1\t2 articles\t1 families\tNorland raises rates\n/);
+    assert.match(stdout, /w1\t2 articles\t1 family\tNorland raises rates\n/);
   });
 
   it("is deterministic: the same input gives the same bytes", async () => {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { plainArticle } from "../src/cluster/plain-article.js";
+import { extractBatch } from "../src/extract/index.js";
 import { clusterStories, StoryClusterer } from "../src/cluster/story-clusterer.js";
 import { requireShared } from "./helpers/shared.js";
 
@@ -38,14 +39,14 @@ const rates = (id: string, extra: string) =>
 describe("StoryClusterer", () => {
   it("puts reports of one event together and starts a story for another event", () => {
     const result = clusterStories([
-      quake("a1", "Qeshm Island", "5.9", 10, "Seven villages near Qeshm Island were flattened."),
+      quake("a1", "Port Avel", "6.3", 12, "Three harbour warehouses near Port Avel collapsed."),
       rates("b1", "Economists had expected a pause."),
       quake(
         "a2",
-        "Qeshm Island",
-        "5.9",
+        "Port Avel",
+        "6.3",
         10,
-        "Governor Heidar Alishvandi said seven villages near Qeshm Island were flattened.",
+        "Governor Mira Tollan said three harbour warehouses near Port Avel collapsed.",
       ),
       rates("b2", "Mortgage lenders in Norland followed the central bank within hours."),
     ]);
@@ -56,22 +57,16 @@ describe("StoryClusterer", () => {
   it("keeps two earthquakes in different places apart", () => {
     const text = (id: string, lines: string[]) => plainArticle({ id, text: lines.join("\n") });
     const result = clusterStories([
-      quake("q1", "Qeshm Island", "5.9", 10, "Villagers on Qeshm Island slept outdoors."),
+      quake("q1", "Port Avel", "6.3", 12, "Villagers on Port Avel slept outdoors."),
       text("q2", [
-        "A powerful earthquake of magnitude 7.2 hit eastern Turkey near Lake Van, and at least 217 people died.",
-        "Buildings collapsed in Ercis, where rescue workers and Turkish troops dug through rubble.",
-        "Prime Minister Erdogan flew to Van to oversee the rescue effort.",
+        "A powerful earthquake of magnitude 7.1 hit northern Velmark near Lake Sorrel, and at least 150 people died.",
+        "Buildings collapsed in Denby, where rescue workers and Velmark army units dug through rubble.",
+        "Prime Minister Halvorsen flew to Sorrel to oversee the rescue effort.",
       ]),
-      quake(
-        "q3",
-        "Qeshm Island",
-        "5.9",
-        10,
-        "Villagers on Qeshm Island slept outdoors after the quake.",
-      ),
+      quake("q3", "Port Avel", "6.3", 10, "Villagers on Port Avel slept outdoors after the quake."),
       text("q4", [
-        "The death toll from the Van earthquake in Turkey rose to 217 as rescuers pulled survivors from collapsed buildings in Ercis.",
-        "Erdogan said Turkey would accept foreign help after the magnitude 7.2 quake.",
+        "The death toll from the Sorrel earthquake in Velmark rose to 150 as rescuers pulled survivors from collapsed buildings in Denby.",
+        "Halvorsen said Velmark would accept foreign help after the magnitude 7.1 quake.",
       ]),
     ]);
     assert.deepEqual(result.storyOf, ["q1", "q2", "q1", "q2"]);
@@ -79,24 +74,22 @@ describe("StoryClusterer", () => {
 
   it("damps the score of a story whose dates are far from the article's", () => {
     const near = new StoryClusterer();
-    near.add(quake("x1", "Qeshm Island", "5.9", 10, "Roads were cut.", "2005-11-27"));
-    const joined = near.add(
-      quake("x2", "Qeshm Island", "5.9", 10, "Roads were cut.", "2005-11-28"),
-    );
+    near.add(quake("x1", "Port Avel", "6.3", 12, "Roads were cut.", "2005-11-27"));
+    const joined = near.add(quake("x2", "Port Avel", "6.3", 12, "Roads were cut.", "2005-11-28"));
     const far = new StoryClusterer();
-    far.add(quake("y1", "Qeshm Island", "5.9", 10, "Roads were cut.", "2005-11-27"));
-    const later = far.add(quake("y2", "Qeshm Island", "5.9", 10, "Roads were cut.", "2008-09-10"));
+    far.add(quake("y1", "Port Avel", "6.3", 12, "Roads were cut.", "2005-11-27"));
+    const later = far.add(quake("y2", "Port Avel", "6.3", 12, "Roads were cut.", "2008-09-10"));
     assert.equal(joined.created, false);
     assert.ok(later.score < joined.score * 0.6, `${later.score} vs ${joined.score}`);
   });
 
   it("resumes from a JSON snapshot exactly where it left off", () => {
     const articles = [
-      quake("a1", "Qeshm Island", "5.9", 10, "One."),
+      quake("a1", "Port Avel", "6.3", 12, "One."),
       rates("b1", "Two."),
-      quake("a2", "Qeshm Island", "5.9", 10, "Three."),
+      quake("a2", "Port Avel", "6.3", 12, "Three."),
       rates("b2", "Four."),
-      quake("a3", "Qeshm Island", "5.9", 10, "Five."),
+      quake("a3", "Port Avel", "6.3", 12, "Five."),
     ];
     const whole = new StoryClusterer();
     for (const a of articles) whole.add(a);
@@ -137,11 +130,21 @@ describe("story clustering on the seed corpus", () => {
     const files = readdirSync(seeds.path)
       .filter((f) => /^\d{3}_.*\.txt$/.test(f))
       .sort();
-    const articles = files.map((f) =>
-      plainArticle({ id: f.slice(0, 3), text: readFileSync(join(seeds.path, f), "utf8") }),
+    const { articles } = extractBatch(
+      files.map((f) => ({
+        id: f.slice(0, 3),
+        origin: { kind: "file" as const, name: f },
+        bytes: new Uint8Array(readFileSync(join(seeds.path, f))),
+      })),
     );
+    assert.equal(articles.length, 5);
     const { stories } = clusterStories(articles);
     assert.equal(stories.length, 1);
     assert.equal(stories[0].articles.length, 5);
+    // The raw scrapes, boilerplate and all, still make one story.
+    const raw = files.map((f) =>
+      plainArticle({ id: f.slice(0, 3), text: readFileSync(join(seeds.path, f), "utf8") }),
+    );
+    assert.equal(clusterStories(raw).stories.length, 1);
   });
 });

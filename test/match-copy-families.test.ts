@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { plainArticle } from "../src/cluster/plain-article.js";
+import { extractBatch } from "../src/extract/index.js";
 import { findCopyFamilies } from "../src/match/copy-families.js";
 import { classifyPair } from "../src/match/derivation.js";
-import { fingerprint } from "../src/match/fingerprint.js";
+import { fingerprint, MAX_FINGERPRINT_WORDS } from "../src/match/fingerprint.js";
 import { estimateJaccard, minhash } from "../src/match/minhash.js";
 import { LshIndex } from "../src/match/lsh-index.js";
 import { requireShared } from "./helpers/shared.js";
@@ -75,6 +76,23 @@ describe("classifyPair", () => {
     assert.ok(verdict.scores.containment < 0.6);
   });
 
+  it("calls a heavy spin that keeps the wording of some sentences and all names a rewrite", () => {
+    const spin = [
+      WIRE[0],
+      "Analysts across the market were taken aback by how quickly the move came.",
+      WIRE[1],
+      "Households are bracing for higher monthly payments over the coming year.",
+      "The krone climbed 1.2 percent versus the euro, while shares of lenders dropped.",
+    ];
+    const verdict = classifyPair(
+      fingerprint(article("a", WIRE), 0),
+      fingerprint(article("s", spin), 1),
+    );
+    assert.equal(verdict.relation, "rewrite");
+    assert.ok(verdict.scores.aligned < 0.8, `aligned ${verdict.scores.aligned}`);
+    assert.ok(verdict.scores.anchors >= 0.8, `anchors ${verdict.scores.anchors}`);
+  });
+
   it("calls a report of the same event in other words independent", () => {
     const verdict = classifyPair(
       fingerprint(article("a", WIRE), 0),
@@ -137,20 +155,51 @@ describe("findCopyFamilies", () => {
 
 describe("copy families on the seed corpus", () => {
   const seeds = requireShared("seeds");
-  it("keeps 001 and 004 out of the family of the translated wire story 003", {
-    skip: seeds.skip,
-  }, () => {
+  const load = () => {
     const files = readdirSync(seeds.path)
       .filter((f) => /^\d{3}_.*\.txt$/.test(f))
       .sort();
-    assert.equal(files.length, 5);
-    const articles = files.map((f) =>
-      plainArticle({ id: f.slice(0, 3), text: readFileSync(join(seeds.path, f), "utf8") }),
+    const { articles } = extractBatch(
+      files.map((f) => ({
+        id: f.slice(0, 3),
+        origin: { kind: "file" as const, name: f },
+        bytes: new Uint8Array(readFileSync(join(seeds.path, f))),
+      })),
     );
+    return articles;
+  };
+
+  it("keeps 001 and 004 out of the family of the translated wire story 003", {
+    skip: seeds.skip,
+  }, () => {
+    const articles = load();
+    assert.equal(articles.length, 5);
     const families = findCopyFamilies(articles);
     const familyOf = (id: string) => families.find((f) => f.members.some((m) => m.id === id))?.id;
     assert.notEqual(familyOf("001"), familyOf("003"));
     assert.notEqual(familyOf("004"), familyOf("003"));
     assert.notEqual(familyOf("001"), familyOf("004"));
+  });
+
+  it("finds that 000, a rewrite of the same wire report, shares the most wording and names with 003", {
+    skip: seeds.skip,
+  }, () => {
+    const prints = load().map((a, i) => fingerprint(a, i));
+    const byId = new Map(prints.map((p) => [p.id, p]));
+    const with003 = (id: string) => classifyPair(byId.get(id)!, byId.get("003")!).scores;
+    for (const other of ["001", "002", "004"]) {
+      assert.ok(with003("000").containment > with003(other).containment, `containment vs ${other}`);
+      assert.ok(with003("000").anchors > with003(other).anchors, `names and numbers vs ${other}`);
+    }
+  });
+});
+
+describe("fingerprints of hostile input", () => {
+  it("bounds the work on a huge article and still finds its copy", () => {
+    const huge = Array.from({ length: 3000 }, (_, i) => `${WIRE[i % WIRE.length]} Item ${i}.`);
+    const a = fingerprint(article("huge", huge), 0);
+    assert.ok(a.wordCount <= MAX_FINGERPRINT_WORDS + 100, `words ${a.wordCount}`);
+    const families = findCopyFamilies([article("huge", huge), article("huge2", huge)]);
+    assert.equal(families.length, 1);
   });
 });

@@ -3,7 +3,7 @@
  * aligned sentences (same fact) or in sentences whose words around the number match closely.
  */
 import type { Conflict, Evidence, QuantityMention } from "../model.js";
-import { terms } from "../text/tokens.js";
+import { fold, STOP_WORDS, stem, terms, words } from "../text/tokens.js";
 import type { AlignResult } from "./align.js";
 import type { StoryIndex, Unit } from "./story-index.js";
 
@@ -55,6 +55,13 @@ interface Quantity {
   group: number;
 }
 
+/**
+ * Context words each side when listing more reports under a clashing value (same number and
+ * unit): wider than DESCRIPTOR_WORDS, since the value is already known to be in dispute
+ * ("14 people taken to hospital" / "14 people treated in hospital" share "hospital").
+ */
+const EXPAND_WORDS = 2;
+
 /** Sentences that open their report (the first two body sentences): they state the main event. */
 const OPENING_SENTENCES = 2;
 
@@ -71,11 +78,11 @@ function openingUnits(index: StoryIndex): Set<number> {
   return out;
 }
 
-function contextTerms(text: string, q: QuantityMention): Set<string> {
+function contextTerms(text: string, q: QuantityMention, width = DESCRIPTOR_WORDS): Set<string> {
   const content = (t: string) => !/\d/.test(t) && t !== q.unit;
-  const before = terms(text.slice(0, q.start)).filter(content).slice(-DESCRIPTOR_WORDS);
-  // After the number: skip the unit word itself, then take the next content word.
-  const after = terms(text.slice(q.end)).filter(content).slice(0, DESCRIPTOR_WORDS);
+  const before = terms(text.slice(0, q.start)).filter(content).slice(-width);
+  // After the number: skip the unit word itself, then take the next content words.
+  const after = terms(text.slice(q.end)).filter(content).slice(0, width);
   return new Set([...before, ...after]);
 }
 
@@ -193,8 +200,37 @@ export function findConflicts(
     const r = find(i);
     components.set(r, [...(components.get(r) ?? []), i]);
   });
-  for (const members of components.values()) {
-    if (!members.some((i) => clash.has(i))) continue;
+  // A wider context (two words each side) to find the same value told in other words.
+  const wideCtx = new Map<number, Set<string>>();
+  const wide = (i: number) => {
+    let c = wideCtx.get(i);
+    if (!c) wideCtx.set(i, (c = contextTerms(obs[i].u.sentence.text, obs[i].q, EXPAND_WORDS)));
+    return c;
+  };
+  const byValue = new Map<string, number[]>();
+  obs.forEach((o, i) => {
+    const key = `${o.q.unit}|${o.q.value}`;
+    byValue.set(key, [...(byValue.get(key) ?? []), i]);
+  });
+  for (const found of components.values()) {
+    if (!found.some((i) => clash.has(i))) continue;
+    // Every report that gives one of the clashing values for the same thing is listed with
+    // it: the same number and unit, in a source already giving it or sharing a descriptor
+    // with one that does ("14 people taken to hospital" joins "14 people treated in hospital").
+    const members = found.slice();
+    const inComponent = new Set(members);
+    const queue = members.slice();
+    while (queue.length > 0) {
+      const i = queue.pop()!;
+      const x = obs[i];
+      for (const j of byValue.get(`${x.q.unit}|${x.q.value}`) ?? []) {
+        if (inComponent.has(j)) continue;
+        if (x.u.source !== obs[j].u.source && ![...wide(i)].some((t) => wide(j).has(t))) continue;
+        members.push(j);
+        inComponent.add(j);
+        queue.push(j);
+      }
+    }
     const bySource = new Map<string, Observation[]>();
     for (const i of members) {
       const o = obs[i];
@@ -219,7 +255,14 @@ export function findConflicts(
     }
     if (!disagree) continue;
     const first = obs[members[0]];
-    emit(`${unitLabel(bySource, first.q.unit)}: ${factText(first.group)}`, bySource, first.q.unit);
+    emit(
+      aboutLabel(
+        members.map((i) => obs[i]),
+        bySource,
+      ),
+      bySource,
+      first.q.unit,
+    );
   }
   // 2. Dates of the same fact at the same precision.
   aligned.groups.forEach((group, g) => {
@@ -246,10 +289,82 @@ export function findConflicts(
       for (let i = 0; i < sets.length; i++)
         for (let j = i + 1; j < sets.length; j++)
           if (![...sets[i]].some((v) => sets[j].has(v))) clash = true;
-      if (clash) emit(`date: ${factText(g)}`, bySource, `date ${g}`);
+      if (clash) emit(`date (${shortPhrase(factText(g))})`, bySource, `date ${g}`);
     }
   });
   return out;
+}
+
+/** Words cut from the end of a clause before a time ("broke out at about" → "broke out"). */
+const LABEL_TRAILERS = new Set(
+  "at about around approximately roughly some by from to of on in until after before the a an just shortly early late nearly almost".split(
+    " ",
+  ),
+);
+/** Adverb particles that belong to the verb before them ("broke out", "flared up"). */
+const PARTICLES = new Set(["out", "up", "off", "down"]);
+/** Most words in a label taken from the words before a clock time. */
+const MAX_LABEL_WORDS = 5;
+
+/**
+ * A short noun phrase saying what the clashing values measure: for counts, the counted noun
+ * and the descriptor most sources share ("people injured"); for clock times, the clause just
+ * before the time ("time the blaze broke out"); else the unit.
+ */
+function aboutLabel(members: Quantity[], bySource: Map<string, Observation[]>): string {
+  const unit = members[0].q.unit;
+  if (unit === "time") {
+    const phrases = new Map<string, number>();
+    for (const m of members) {
+      const before =
+        m.u.sentence.text
+          .slice(0, m.q.start)
+          .split(/[,;:(—–-]\s/)
+          .pop() ?? "";
+      const ws = words(before);
+      while (ws.length > 0 && LABEL_TRAILERS.has(fold(ws[ws.length - 1]))) ws.pop();
+      // A long clause keeps its subject's head noun and its verb: "the blaze at the X plant
+      // broke out" → "the blaze broke out".
+      let kept = ws;
+      if (ws.length > MAX_LABEL_WORDS) {
+        const head = ws.findIndex((w) => !/^(?:the|a|an|its|their|this|that)$/i.test(w));
+        const verb = PARTICLES.has(fold(ws[ws.length - 1])) ? ws.slice(-2) : ws.slice(-1);
+        kept = [...ws.slice(0, head + 1), ...verb];
+      }
+      const phrase = kept.join(" ").toLowerCase();
+      if (phrase) phrases.set(phrase, (phrases.get(phrase) ?? 0) + 1);
+    }
+    const best = [...phrases].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
+    return best ? `time ${best[0]}` : "time";
+  }
+  const noun = unitLabel(bySource, unit);
+  // The descriptor stem the most observations share, in its past-participle form if any.
+  const count = new Map<string, number>();
+  for (const m of members) for (const t of m.ctx) count.set(t, (count.get(t) ?? 0) + 1);
+  const top = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  if (!top || top[1] < 2) return noun;
+  const forms = new Map<string, number>();
+  for (const m of members)
+    for (const w of words(m.u.sentence.text)) {
+      const f = fold(w);
+      if (stem(f) === top[0]) forms.set(f, (forms.get(f) ?? 0) + 1);
+    }
+  const form = [...forms].sort(
+    (a, b) =>
+      Number(b[0].endsWith("ed")) - Number(a[0].endsWith("ed")) ||
+      b[1] - a[1] ||
+      (a[0] < b[0] ? -1 : 1),
+  )[0]?.[0];
+  if (!form || form === noun) return noun;
+  return unit === "$" || unit === "%" ? `${form} (${unit})` : `${noun} ${form}`;
+}
+
+/** The first few content words of a statement, to name what a date clash is about. */
+function shortPhrase(text: string): string {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(fold(w)))
+    .slice(0, MAX_LABEL_WORDS)
+    .join(" ");
 }
 
 function unitLabel(bySource: Map<string, Observation[]>, unit: string): string {

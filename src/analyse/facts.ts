@@ -3,7 +3,7 @@
  * its sources, its evidence, and its support counted in independent copy families.
  */
 import type { Evidence, Fact } from "../model.js";
-import { type AlignResult, alignedSim } from "./align.js";
+import { type AlignResult, alignedSim, MIN_ALIGN_WORDS } from "./align.js";
 import { statementText } from "./statement.js";
 import type { StoryIndex, Unit } from "./story-index.js";
 
@@ -21,8 +21,10 @@ export interface FactCandidate {
   fact: Fact;
   units: Unit[];
   representative: Unit;
-  /** Families that state it. */
+  /** Families that state it (aligned members and containment support). */
   families: string[];
+  /** Sentences of other families that state it inside a longer sentence (extendSupport). */
+  support: Unit[];
   /** Higher is more important: early in its sources, naming actors, carrying numbers. */
   importance: number;
 }
@@ -65,12 +67,103 @@ export function factsFromGroups(index: StoryIndex, aligned: AlignResult): FactCa
         evidence,
       },
       units,
+      support: [],
       representative: best,
       families,
       importance,
     });
   }
   return out;
+}
+
+/**
+ * A sentence of another family supports a fact when it holds this share of the fact's core
+ * (IDF-weighted features its aligned wordings agree on), even as part of a longer sentence.
+ * Lower counts more partial statements as support; chosen on the example corpus and the seeds
+ * by reading every support it added (at 0.5 "the fire" + a place started to count as support
+ * for unrelated statements about the fire).
+ */
+export const CONTAIN_THRESHOLD = 0.6;
+/** The same for a fact stated by one sentence only (its whole wording is the core): stricter. */
+export const CONTAIN_SINGLE_THRESHOLD = 0.75;
+/** A core needs at least this many features to be matched by containment (too little to tell). */
+const MIN_CORE_FEATURES = 4;
+
+/**
+ * Second alignment pass: counts as support the sentences of other families that contain a
+ * fact's core (a fact stated inside a longer sentence, which alignment keeps in another group
+ * since each sentence joins one group). The supporting sentence must name one of the core's
+ * actors when it has any, and must not give another value for a quantity of the core's units.
+ */
+export function extendSupport(index: StoryIndex, facts: FactCandidate[]): void {
+  const postings = new Map<string, Unit[]>();
+  for (const u of index.units) {
+    if (u.wordCount < MIN_ALIGN_WORDS) continue;
+    for (const f of u.features.keys()) {
+      let list = postings.get(f);
+      if (!list) postings.set(f, (list = []));
+      list.push(u);
+    }
+  }
+  for (const c of facts) {
+    const core = new Map<string, number>();
+    if (c.units.length >= 2) {
+      const count = new Map<string, number>();
+      for (const u of c.units)
+        for (const f of u.features.keys()) count.set(f, (count.get(f) ?? 0) + 1);
+      for (const [f, n] of count) if (n >= 2) core.set(f, c.units[0].features.get(f) ?? 0);
+      for (const u of c.units) for (const f of core.keys()) core.set(f, u.features.get(f) ?? 0);
+    } else {
+      if (c.representative.wordCount < MIN_ALIGN_WORDS) continue;
+      for (const [f, w] of c.representative.features) core.set(f, w);
+    }
+    // Names and numbers must agree, but the match is measured on the wording: names alone
+    // (a story's main actors are in most of its sentences) are no evidence of the same fact.
+    for (const f of [...core.keys()]) if (f.startsWith("@") || f.startsWith("#")) core.delete(f);
+    if (core.size < MIN_CORE_FEATURES) continue;
+    const threshold = c.units.length >= 2 ? CONTAIN_THRESHOLD : CONTAIN_SINGLE_THRESHOLD;
+    let mass = 0;
+    for (const w of core.values()) mass += w;
+    const coreActors = c.representative.actors.map((a) => `@${a}`);
+    const quantities = c.units.flatMap((u) => u.quantities);
+    const families = new Set(c.families);
+    const seen = new Set<number>();
+    const added: Unit[] = [];
+    for (const f of [...core.keys()].sort()) {
+      for (const s of postings.get(f) ?? []) {
+        if (seen.has(s.id) || families.has(s.family)) continue;
+        seen.add(s.id);
+        if (coreActors.length > 0 && !coreActors.some((a) => s.features.has(a))) continue;
+        let shared = 0;
+        for (const [g, w] of core) if (s.features.has(g)) shared += w;
+        if (shared / mass < threshold) continue;
+        const disagrees = s.quantities.some(
+          (q) =>
+            quantities.some((x) => x.unit === q.unit) &&
+            !quantities.some((x) => x.unit === q.unit && x.value === q.value),
+        );
+        if (disagrees) continue;
+        added.push(s);
+      }
+    }
+    // One supporting sentence per family: the earliest (sources lead with what they stress).
+    added.sort(
+      (a, b) => a.family.localeCompare(b.family) || a.position - b.position || a.id - b.id,
+    );
+    for (const s of added) {
+      if (families.has(s.family)) continue;
+      families.add(s.family);
+      c.support.push(s);
+      if (!c.fact.sources.includes(s.source)) c.fact.sources.push(s.source);
+      c.fact.evidence.push({ source: s.source, sentence: s.sentence.index, text: s.sentence.text });
+    }
+    c.fact.sources.sort();
+    c.fact.evidence.sort((a, b) =>
+      a.source < b.source ? -1 : a.source > b.source ? 1 : a.sentence - b.sentence,
+    );
+    c.families = [...families].sort();
+    c.fact.independent = c.families.length;
+  }
 }
 
 /** Orders facts by independent support, then importance, then text (stable bytes). */
@@ -85,11 +178,52 @@ export function orderFacts(facts: FactCandidate[]): FactCandidate[] {
     );
 }
 
-/** A single-family statement worth flagging: names someone, gives a number or quotes. */
-export function isNotableClaim(c: FactCandidate): boolean {
+/** Verbs of saying, and common irregular past tenses of doing (regular ones end in -ed). */
+const ACTION_VERB =
+  /\b(?:says?|said|tells?|told|warns?|urges?|vows?|plans?|wants?|seeks?|faces?|met|held|made|took|gave|went|won|lost|paid|sent|wrote|began|broke|fled|hit|left|led|put|ran|saw|set|sold|spent|stood|struck|brought|bought|caught|fought|kept|knew|rose|shot|spoke|thought|threw|\p{L}{3,}ed)\b/iu;
+/**
+ * Notability points of a named actor doing or saying something, a number, a quote. Quotes
+ * count least: they are listed in full in the quotes section, and a vox-pop quote is rarely
+ * the claim a reader must check (set by reading the example corpus's ranking).
+ */
+const NOTABLE_ACTOR = 1;
+const NOTABLE_NUMBER = 1;
+const NOTABLE_QUOTE = 0.3;
+
+/**
+ * How notable a single-source statement is: a named actor with a verb of saying or doing, a
+ * number, a quote (each adds points), earlier in its report scores a little more, garbled less.
+ * 0 when it has none of the three: then it is no claim worth flagging.
+ */
+export function notability(c: FactCandidate): number {
   const u = c.representative;
-  if (u.wordCount < MIN_CLAIM_WORDS) return false;
-  if (/\?\s*$/.test(u.sentence.text)) return false;
-  const quoted = /["“”]/.test(u.sentence.text);
-  return u.actors.length > 0 || u.quantities.length > 0 || quoted;
+  const text = u.sentence.text;
+  if (u.wordCount < MIN_CLAIM_WORDS) return 0;
+  if (/\?\s*["”]?\s*$/.test(text)) return 0;
+  const actor = u.actors.length > 0 && ACTION_VERB.test(text) ? NOTABLE_ACTOR : 0;
+  // A bare number with no counted noun or unit ("Stacey Harlow, 34,") is an age or a label.
+  const number = u.quantities.some((q) => q.unit !== "") ? NOTABLE_NUMBER : 0;
+  const quote = /["“”]/.test(text) ? NOTABLE_QUOTE : 0;
+  const base = actor + number + quote;
+  if (base === 0) return 0;
+  return base + 0.5 / (1 + u.position / 4) - GARBLE_PENALTY * u.garble;
+}
+
+/** A single-family statement worth flagging: names someone doing something, gives a number or quotes. */
+export function isNotableClaim(c: FactCandidate): boolean {
+  return notability(c) > 0;
+}
+
+/** Single-source claims, most notable first (ties: earlier position, then text). */
+export function rankClaims(claims: FactCandidate[]): FactCandidate[] {
+  return claims
+    .map((c) => ({ c, n: notability(c) }))
+    .filter((x) => x.n > 0)
+    .sort(
+      (a, b) =>
+        b.n - a.n ||
+        a.c.representative.position - b.c.representative.position ||
+        (a.c.fact.text < b.c.fact.text ? -1 : a.c.fact.text > b.c.fact.text ? 1 : 0),
+    )
+    .map((x) => x.c);
 }

@@ -33,18 +33,50 @@ export function findQuotes(index: StoryIndex): Quote[] {
   const found: Found[] = [];
   index.docs.forEach((doc) => {
     let lastPerson: string | null = null;
+    // The previous quoted span of the current paragraph: a span that follows it with only an
+    // attribution between ("“We lost everything,” said Joe Park. “Even the dog’s bed.”") is
+    // the same quote going on.
+    let prev: PrevSpan | null = null;
     for (const s of doc.sentences) {
       if (s.heading) continue;
       const mentions = doc.mentions.filter((m) => m.sentence === s.index);
       const paragraph = doc.article.paragraphs[s.paragraph];
+      if (prev && prev.paragraph !== s.paragraph) prev = null;
       QUOTE_SPAN.lastIndex = 0;
       for (const m of paragraph.matchAll(QUOTE_SPAN)) {
         const qStart = m.index ?? 0;
         // Attribute each quote once: in the sentence where it starts.
         if (qStart < s.start || qStart >= s.end) continue;
         const inner = (m[1] ?? m[2] ?? m[3]).trim();
-        if (inner.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
         const qEnd = qStart + m[0].length;
+        if (prev && prev.end <= qStart && isAttributionOnly(paragraph.slice(prev.end, qStart))) {
+          const text: string = `${prev.text} ${inner}`;
+          const speaker: string | null =
+            prev.speaker ??
+            findSpeaker(index, doc.mentions, s.index, paragraph, s, qStart, qEnd, lastPerson);
+          if (prev.found) {
+            prev.found.quote.text = text;
+            prev.found.quote.speaker = speaker;
+            prev.found.stems = new Set(terms(text));
+          } else if (text.split(/\s+/).length >= MIN_QUOTE_WORDS) {
+            const f: Found = {
+              quote: { speaker, text, source: doc.article.id, sentence: prev.sentence },
+              stems: new Set(terms(text)),
+            };
+            found.push(f);
+            prev.found = f;
+          }
+          const last: PrevSpan = prev;
+          prev = {
+            paragraph: last.paragraph,
+            end: qEnd,
+            text,
+            speaker,
+            found: last.found,
+            sentence: last.sentence,
+          };
+          continue;
+        }
         const speaker = findSpeaker(
           index,
           doc.mentions,
@@ -55,10 +87,22 @@ export function findQuotes(index: StoryIndex): Quote[] {
           qEnd,
           lastPerson,
         );
-        found.push({
-          quote: { speaker, text: inner, source: doc.article.id, sentence: s.index },
-          stems: new Set(terms(inner)),
-        });
+        let f: Found | null = null;
+        if (inner.split(/\s+/).length >= MIN_QUOTE_WORDS) {
+          f = {
+            quote: { speaker, text: inner, source: doc.article.id, sentence: s.index },
+            stems: new Set(terms(inner)),
+          };
+          found.push(f);
+        }
+        prev = {
+          paragraph: s.paragraph,
+          end: qEnd,
+          text: inner,
+          speaker,
+          found: f,
+          sentence: s.index,
+        };
       }
       for (const m of mentions) {
         const name = index.actors.resolve(m.text);
@@ -85,6 +129,30 @@ export function findQuotes(index: StoryIndex): Quote[] {
   }
   for (const q of out) q.alsoIn ??= [];
   return out;
+}
+
+/** The previous quoted span of a paragraph, for quotes split by their attribution. */
+interface PrevSpan {
+  paragraph: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  found: Found | null;
+  sentence: number;
+}
+
+/** Most words between two quoted spans for the second to continue the first. */
+const MAX_ATTRIBUTION_WORDS = 10;
+
+/**
+ * Whether the text between two quoted spans is only an attribution ("," said Joe Marsh. ",
+ * "," he added. "), so the second span continues the first quote. Bare punctuation is not
+ * enough: "woken by “a roar …”. “By the time …,” she said" are two quotes.
+ */
+function isAttributionOnly(between: string): boolean {
+  const wordsBetween = between.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (wordsBetween.length === 0 || wordsBetween.length > MAX_ATTRIBUTION_WORDS) return false;
+  return new RegExp(`\\b(?:${SPEECH_VERB})\\b`, "i").test(between);
 }
 
 function dice(a: Set<string>, b: Set<string>): number {

@@ -20,10 +20,12 @@ export function buildTimeline(
     const g = aligned.groupOf[u.id];
     for (const d of u.dates) {
       if (!d.iso) continue;
-      // The group's wording stands for the entry only when it carries the same date.
+      // One entry per aligned group and date (copies of one sentence are one event); the
+      // group's wording stands for it when it carries the same date, else the first member's
+      // that does (a garbled copy can lose the date: "final month").
       const rep = facts[g].representative;
       const repHasDate = rep.dates.some((x) => x.iso === d.iso);
-      const key = repHasDate ? `${d.iso}|g${g}` : `${d.iso}|u${u.id}`;
+      const key = `${d.iso}|g${g}`;
       let e = entries.get(key);
       if (!e) {
         e = {

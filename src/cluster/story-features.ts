@@ -27,17 +27,27 @@ export interface StoryFeatures {
   day: number | null;
 }
 
-const stemMemo = new Map<string, string>();
-const STEM_MEMO_LIMIT = 200_000;
+/** What a word as written becomes: its term ("" for stop words), and whether it is a number. */
+interface WordInfo {
+  term: string;
+  numeric: boolean;
+}
+const wordMemo = new Map<string, WordInfo>();
+/** Bound on the memo of word → term: keeps memory flat on long streams. */
+const WORD_MEMO_LIMIT = 200_000;
 
-function stemOf(folded: string): string {
-  let s = stemMemo.get(folded);
-  if (s === undefined) {
-    s = /\d/.test(folded) ? folded.replace(/,/g, "") : stem(folded);
-    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
-    stemMemo.set(folded, s);
+function wordInfo(raw: string): WordInfo {
+  let info = wordMemo.get(raw);
+  if (info === undefined) {
+    const folded = fold(raw).replace(/'s$/, "");
+    const numeric = /\d/.test(folded);
+    const skip = (folded.length < 2 && !numeric) || STOP_WORDS.has(folded);
+    const term = skip ? "" : numeric ? folded.replace(/,/g, "") : stem(folded);
+    info = { term, numeric };
+    if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo.clear();
+    wordMemo.set(raw, info);
   }
-  return s;
+  return info;
 }
 
 /** Day number of an ISO date, or null. */
@@ -66,13 +76,11 @@ export function storyFeatures(
       for (let k = 0; k < list.length; k++) {
         if (--budget < 0) break outer;
         const raw = list[k];
-        const folded = fold(raw).replace(/'s$/, "");
-        const numeric = /\d/.test(folded);
-        if ((folded.length < 2 && !numeric) || STOP_WORDS.has(folded)) {
+        const { term, numeric } = wordInfo(raw);
+        if (term === "") {
           prevName = null;
           continue;
         }
-        const term = stemOf(folded);
         const isName = k > 0 && !numeric && /^\p{Lu}/u.test(raw);
         counts.set(term, (counts.get(term) ?? 0) + 1);
         const boost = isName ? nameBoost : numeric ? numberBoost : 1;

@@ -4,7 +4,13 @@
  * content stems for rewrites), classifies each candidate pair, and joins the related ones.
  */
 import type { Article, Derivation, Family } from "../model.js";
-import { classifyPair, type PairVerdict, sourceFirst } from "./derivation.js";
+import {
+  classifyPair,
+  DEFAULT_THRESHOLDS,
+  type DerivationThresholds,
+  type PairVerdict,
+  sourceFirst,
+} from "./derivation.js";
 import { type Fingerprint, fingerprint } from "./fingerprint.js";
 import { LshIndex } from "./lsh-index.js";
 import { minhash } from "./minhash.js";
@@ -57,7 +63,9 @@ export class CopyIndex {
         hits.set(other, (hits.get(other) ?? 0) + 1);
     }
     for (const keys of sentenceKeys) this.sentences.addKeys(item, keys);
-    for (const [other, n] of hits) if (n >= MIN_SENTENCE_HITS) found.add(other);
+    // An article of a single long sentence (a truncated copy) can share no more than one.
+    const needed = Math.min(MIN_SENTENCE_HITS, Math.max(1, sentenceKeys.length));
+    for (const [other, n] of hits) if (n >= needed) found.add(other);
     found.delete(item);
     return [...found].sort((x, y) => x - y);
   }
@@ -82,33 +90,49 @@ function findRoot(parent: number[], i: number): number {
 }
 
 /** Candidate pairs of a batch with their verdicts, in a stable order. */
-export function scoreCandidatePairs(articles: readonly Article[]): {
-  prints: Fingerprint[];
+export function scoreCandidatePairs(
+  articles: readonly Article[],
+  thresholds: DerivationThresholds = DEFAULT_THRESHOLDS,
+  prints: readonly Fingerprint[] = articles.map((a, i) => fingerprint(a, i)),
+): {
+  prints: readonly Fingerprint[];
   pairs: { i: number; j: number; verdict: PairVerdict }[];
 } {
   const index = new CopyIndex();
   const pairs: { i: number; j: number; verdict: PairVerdict }[] = [];
-  articles.forEach((article, j) => {
-    const print = fingerprint(article, j);
+  prints.forEach((print, j) => {
     for (const i of index.add(print))
-      pairs.push({ i, j, verdict: classifyPair(index.prints[i], print) });
+      pairs.push({ i, j, verdict: classifyPair(prints[i], print, thresholds) });
   });
-  return { prints: index.prints, pairs };
+  return { prints, pairs };
 }
 
 /**
  * Groups a batch into copy families. Deterministic; every article is in exactly one family
  * (singletons included); a family's id is the id of its first report. Families come in the
  * order of their first member in the input; members in input order.
+ *
+ * Related pairs are joined in input order, but two groups are only united when their earliest
+ * members are related too: A copies B and B rewrites C does not make a family of A and C unless
+ * they share enough themselves (no chaining of independent reports through a hub).
  */
-export function findCopyFamilies(articles: readonly Article[]): Family[] {
-  const { prints, pairs } = scoreCandidatePairs(articles);
+export function findCopyFamilies(
+  articles: readonly Article[],
+  thresholds: DerivationThresholds = DEFAULT_THRESHOLDS,
+  prints: readonly Fingerprint[] = articles.map((a, i) => fingerprint(a, i)),
+): Family[] {
+  const { pairs } = scoreCandidatePairs(articles, thresholds, prints);
   const parent = prints.map((_, i) => i);
   for (const { i, j, verdict } of pairs) {
     if (verdict.relation === "independent") continue;
     const ri = findRoot(parent, i);
     const rj = findRoot(parent, j);
-    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    if (ri === rj) continue;
+    // Roots are the earliest members; require them to be related as well.
+    const linked =
+      (ri === i && rj === j) ||
+      classifyPair(prints[ri], prints[rj], thresholds).relation !== "independent";
+    if (linked) parent[Math.max(ri, rj)] = Math.min(ri, rj);
   }
   const groups = new Map<number, number[]>();
   prints.forEach((_, i) => {
@@ -130,7 +154,9 @@ export function findCopyFamilies(articles: readonly Article[]): Family[] {
         let relation: Derivation = "original";
         if (m !== first)
           relation =
-            classifyPair(prints[first], prints[m]).relation === "copy" ? "copy" : "rewrite";
+            classifyPair(prints[first], prints[m], thresholds).relation === "copy"
+              ? "copy"
+              : "rewrite";
         return { id: articles[m].id, relation, outlet: articles[m].outlet };
       }),
     });

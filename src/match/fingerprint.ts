@@ -12,6 +12,12 @@ import { splitSentences } from "./sentence-split.js";
 /** Words per shingle: 3 survives light edits around a word while still meaning "same wording". */
 export const SHINGLE_WORDS = 3;
 
+/**
+ * Words read per article: bounds fingerprint size and the sentence alignment's cost (which is
+ * quadratic in sentences) on huge or hostile inputs; news articles are far shorter.
+ */
+export const MAX_FINGERPRINT_WORDS = 8_000;
+
 export interface SentencePrint {
   /** Sorted unique hashes of the sentence's content stems (stop words removed). */
   stems: Uint32Array;
@@ -86,8 +92,9 @@ export function fingerprint(article: Article, index: number): Fingerprint {
   let w1 = 0;
   let w2 = 0;
   let seen = 0;
-  for (const paragraph of article.paragraphs) {
+  outer: for (const paragraph of article.paragraphs) {
     for (const sentence of splitSentences(paragraph)) {
+      if (wordCount >= MAX_FINGERPRINT_WORDS) break outer;
       const stems: number[] = [];
       const list = words(sentence);
       for (let k = 0; k < list.length; k++) {

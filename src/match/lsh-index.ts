@@ -17,13 +17,14 @@ export class LshIndex {
   readonly bands: number;
   readonly rows: number;
   readonly maxBucket: number;
-  private readonly buckets: Map<number, number[]>[];
+  /** Per band: key → one item (most buckets hold one) or a list of items. */
+  private readonly buckets: Map<number, number | number[]>[];
 
   constructor(options: LshOptions) {
     this.bands = options.bands;
     this.rows = options.rows;
     this.maxBucket = options.maxBucket ?? Number.POSITIVE_INFINITY;
-    this.buckets = Array.from({ length: this.bands }, () => new Map<number, number[]>());
+    this.buckets = Array.from({ length: this.bands }, () => new Map<number, number | number[]>());
   }
 
   /** The band keys of a signature (one per band). */
@@ -45,9 +46,11 @@ export class LshIndex {
   addKeys(item: number, keys: Uint32Array): void {
     for (let band = 0; band < this.bands; band++) {
       const map = this.buckets[band];
-      const list = map.get(keys[band]);
-      if (list === undefined) map.set(keys[band], [item]);
-      else if (list[list.length - 1] !== item) list.push(item);
+      const found = map.get(keys[band]);
+      if (found === undefined) map.set(keys[band], item);
+      else if (typeof found === "number") {
+        if (found !== item) map.set(keys[band], [found, item]);
+      } else if (found[found.length - 1] !== item) found.push(item);
     }
   }
 
@@ -59,9 +62,10 @@ export class LshIndex {
   queryKeys(keys: Uint32Array): number[] {
     const found = new Set<number>();
     for (let band = 0; band < this.bands; band++) {
-      const list = this.buckets[band].get(keys[band]);
-      if (list === undefined || list.length > this.maxBucket) continue;
-      for (const item of list) found.add(item);
+      const bucket = this.buckets[band].get(keys[band]);
+      if (bucket === undefined) continue;
+      if (typeof bucket === "number") found.add(bucket);
+      else if (bucket.length <= this.maxBucket) for (const item of bucket) found.add(item);
     }
     return [...found].sort((x, y) => x - y);
   }

@@ -3,50 +3,14 @@
  * order) and copy families; prints one JSON line per article, or a summary of the stories.
  */
 import type { Command } from "commander";
-import { plainArticle } from "../../cluster/plain-article.js";
 import { StoryClusterer } from "../../cluster/story-clusterer.js";
 import { readInputs } from "../../ingest/read-inputs.js";
 import { findCopyFamilies } from "../../match/copy-families.js";
-import type { Article, InputError, RawInput } from "../../model.js";
+import { extractBatch } from "../../extract/index.js";
 import { type CliContext, UsageError } from "../context.js";
 
-/**
- * RawInput → Article. A minimal local adapter (plain text: non-empty lines are paragraphs;
- * HTML: tags stripped) with the same shape as the extractor's `extractBatch(inputs)`, so the
- * real extractor can replace it in one line once it lands.
- */
-export function toArticles(inputs: readonly RawInput[]): {
-  articles: Article[];
-  errors: InputError[];
-} {
-  const articles: Article[] = [];
-  const errors: InputError[] = [];
-  for (const input of inputs) {
-    let text = input.text;
-    let html = input.html;
-    if (text === undefined && html === undefined && input.bytes !== undefined) {
-      const decoded = new TextDecoder("utf-8").decode(input.bytes);
-      if (/^\s*<(!doctype|html|head|body|p|div)\b/i.test(decoded)) html = decoded;
-      else text = decoded;
-    }
-    const article = plainArticle({
-      id: input.id,
-      text,
-      html,
-      title: input.meta?.title ?? null,
-      published: input.meta?.published ?? null,
-      outlet: input.meta?.outlet ?? null,
-      url: input.meta?.url ?? null,
-      origin: input.origin,
-    });
-    article.diagnostics.unshift(...(input.diagnostics ?? []));
-    if (article.paragraphs.length === 0) {
-      errors.push({ input: input.origin.name, message: "no text to cluster (empty body)" });
-      continue;
-    }
-    articles.push(article);
-  }
-  return { articles, errors };
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function registerCluster(program: Command, ctx: CliContext): void {
@@ -65,7 +29,7 @@ export function registerCluster(program: Command, ctx: CliContext): void {
       if (options.format !== "jsonl" && options.format !== "summary")
         throw new UsageError(`--format must be jsonl or summary, not "${options.format}"`);
       const read = await readInputs(args, { stdin: ctx.io.stdin });
-      const { articles, errors } = toArticles(read.inputs);
+      const { articles, errors } = extractBatch(read.inputs);
       ctx.reportInputErrors([...read.errors, ...errors]);
       const clusterer = new StoryClusterer();
       for (const article of articles) clusterer.add(article);
@@ -92,7 +56,7 @@ export function registerCluster(program: Command, ctx: CliContext): void {
         const fams = new Set(story.articles.map((id) => familyOf.get(id)));
         const title = (story.title ?? "(untitled)").replace(/\s+/g, " ").slice(0, 90);
         ctx.io.stdout.write(
-          `${story.id}\t${story.articles.length} articles\t${fams.size} families\t${title}\n`,
+          `${story.id}\t${plural(story.articles.length, "article")}\t${plural(fams.size, "family", "families")}\t${title}\n`,
         );
       }
     });

@@ -1,0 +1,177 @@
+/**
+ * Scale of incremental clustering and copy indexing on a synthetic stream: articles per second,
+ * time per 1,000 articles as the store grows (it must stay flat), and peak memory. Baseline in
+ * the same run: brute-force clustering that scores every story (all-pairs candidate scan) on the
+ * first BASELINE_N articles, against ours on the same articles.
+ * Run: node --max-old-space-size=16000 dist/bench/scale-cluster.js 100000 [baselineN]
+ */
+import { performance } from "node:perf_hooks";
+import { StoryClusterer } from "../src/cluster/story-clusterer.js";
+import { storyFeatures } from "../src/cluster/story-features.js";
+import { CopyIndex } from "../src/match/copy-families.js";
+import { classifyPair } from "../src/match/derivation.js";
+import { fingerprint } from "../src/match/fingerprint.js";
+import { syntheticStream } from "./scale-synthetic.js";
+
+const total = Number(process.argv[2] ?? 10_000);
+const baselineN = Number(process.argv[3] ?? 5_000);
+const withCopies = process.env.COPIES !== "0";
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+
+/** Brute force: the same scoring idea, every story scanned for every article. */
+function bruteForce(n: number): { ms: number; stories: number; perK: number[] } {
+  const perK: number[] = [];
+  let windowStart = performance.now();
+  const stories: { w: Map<string, number>; norm: number }[] = [];
+  const df = new Map<string, number>();
+  let docs = 0;
+  const t0 = performance.now();
+  for (const article of syntheticStream(n)) {
+    const f = storyFeatures(article);
+    docs++;
+    for (const t of f.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    const idf = (t: string) => Math.log((docs + 200) / ((df.get(t) ?? 0) + 0.5));
+    let norm = 0;
+    for (const [t, w] of f.terms) norm += (w * idf(t)) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    let best = -1;
+    let bestScore = 0;
+    stories.forEach((s, i) => {
+      let dot = 0;
+      for (const [t, w] of f.terms) {
+        const v = s.w.get(t);
+        if (v !== undefined) dot += w * v * idf(t) ** 2;
+      }
+      const score = dot / (norm * s.norm);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    });
+    if (best < 0 || bestScore < 0.22) stories.push({ w: new Map(f.terms), norm: 1 });
+    else {
+      const s = stories[best];
+      for (const [t, w] of f.terms) s.w.set(t, (s.w.get(t) ?? 0) + w);
+    }
+    const target = best < 0 || bestScore < 0.22 ? stories[stories.length - 1] : stories[best];
+    let sn = 0;
+    for (const [t, w] of target.w) sn += (w * idf(t)) ** 2;
+    target.norm = Math.sqrt(sn) || 1;
+    if (docs % 1000 === 0) {
+      const now = performance.now();
+      perK.push(now - windowStart);
+      windowStart = now;
+    }
+  }
+  return { ms: performance.now() - t0, stories: stories.length, perK };
+}
+
+const clusterer = new StoryClusterer();
+const copies = new CopyIndex();
+const checkpoints = new Set(
+  [1_000, 10_000, 50_000, 100_000, 200_000, 500_000, 1_000_000].filter((c) => c <= total),
+);
+const perK: {
+  at: number;
+  clusterMs: number;
+  copyMs: number;
+  clusterCpuMs: number;
+  copyCpuMs: number;
+}[] = [];
+let windowClusterCpu = 0;
+let windowCopyCpu = 0;
+let copyCpu = 0;
+let clusterMs = 0;
+let copyMs = 0;
+let windowCluster = 0;
+let windowCopy = 0;
+let pairs = 0;
+let n = 0;
+let oursAtBaseline = 0;
+let clusterCpu = 0;
+for (const article of syntheticStream(total)) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  clusterer.add(article);
+  const t1 = performance.now();
+  const c1 = process.cpuUsage(c0);
+  clusterCpu += (c1.user + c1.system) / 1000;
+  windowClusterCpu += (c1.user + c1.system) / 1000;
+  const c2 = process.cpuUsage();
+  if (withCopies) {
+    const print = fingerprint(article, n);
+    for (const i of copies.add(print)) {
+      classifyPair(copies.prints[i], print);
+      pairs++;
+    }
+  }
+  const t2 = performance.now();
+  const c3 = process.cpuUsage(c2);
+  copyCpu += (c3.user + c3.system) / 1000;
+  windowCopyCpu += (c3.user + c3.system) / 1000;
+  clusterMs += t1 - t0;
+  copyMs += t2 - t1;
+  windowCluster += t1 - t0;
+  windowCopy += t2 - t1;
+  n++;
+  if (n === baselineN) oursAtBaseline = clusterMs;
+  if (n % 1000 === 0) {
+    sample();
+    // Time of the 1,000 articles ending at each checkpoint (and just after 1k, to show the start).
+    if (checkpoints.has(n)) {
+      perK.push({
+        at: n,
+        clusterMs: windowCluster,
+        copyMs: windowCopy,
+        clusterCpuMs: windowClusterCpu,
+        copyCpuMs: windowCopyCpu,
+      });
+      const m = process.memoryUsage();
+      process.stderr.write(
+        `progress ${n}: per 1k clustering ${windowCluster.toFixed(0)} ms (CPU ${windowClusterCpu.toFixed(0)} ms), copies ${windowCopy.toFixed(0)} ms (CPU ${windowCopyCpu.toFixed(0)} ms), rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heapUsed ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
+      );
+    }
+    windowCluster = 0;
+    windowCopy = 0;
+    windowClusterCpu = 0;
+    windowCopyCpu = 0;
+  }
+}
+sample();
+const stories = clusterer.storyList().length;
+console.log(`articles: ${n}, stories: ${stories}, copy candidate pairs classified: ${pairs}`);
+console.log(
+  `clustering: ${(n / (clusterMs / 1000)).toFixed(0)} articles/s (${(clusterMs / 1000).toFixed(1)} s)` +
+    (withCopies
+      ? `; copy fingerprint+index+classify: ${(n / (copyMs / 1000)).toFixed(0)} articles/s (${(copyMs / 1000).toFixed(1)} s)`
+      : ""),
+);
+console.log(
+  `clustering CPU time (user+system of this process, less sensitive to other load on the machine): ${(clusterCpu / 1000).toFixed(1)} s = ${(n / (clusterCpu / 1000)).toFixed(0)} articles per CPU-second` +
+    (withCopies
+      ? `; copies ${(copyCpu / 1000).toFixed(1)} s = ${(n / (copyCpu / 1000)).toFixed(0)} articles per CPU-second`
+      : ""),
+);
+console.log(
+  `peak rss ${(peakRss / 2 ** 20).toFixed(0)} MiB, peak heapUsed ${(peakHeap / 2 ** 20).toFixed(0)} MiB`,
+);
+for (const p of perK)
+  console.log(
+    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU` +
+      (withCopies
+        ? `; copies ${p.copyMs.toFixed(0)} ms wall, ${p.copyCpuMs.toFixed(0)} ms CPU`
+        : ""),
+  );
+if (baselineN > 0 && baselineN <= total) {
+  const b = bruteForce(baselineN);
+  console.log(
+    `baseline brute-force scan of all stories, first ${baselineN}: ${b.ms.toFixed(0)} ms (${b.stories} stories) vs ours ${oursAtBaseline.toFixed(0)} ms on the same articles: ratio ${(b.ms / oursAtBaseline).toFixed(1)}x`,
+  );
+  console.log(
+    `  baseline per 1k articles: ${b.perK.map((x) => x.toFixed(0)).join(", ")} ms (grows with the stories stored)`,
+  );
+}
