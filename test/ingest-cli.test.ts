@@ -57,6 +57,14 @@ describe("crosscheck ingest, stories, export, import and worker", () => {
     const refused = await runCli(["import", exported, "--db", join(dir, "b.db")]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /needs an empty store/);
+    // A broken line fails the whole import (one transaction), naming the file and line.
+    const lines = readFileSync(exported, "utf8").split("\n");
+    const broken = join(dir, "broken.jsonl");
+    writeFileSync(broken, [...lines.slice(0, 3), "{broken", ...lines.slice(3)].join("\n"));
+    const bad = await runCli(["import", broken, "--db", join(dir, "b2.db")]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^crosscheck: .*broken\.jsonl: line 4: not valid JSON/);
+    assert.equal((await runCli(["stories", "--db", join(dir, "b2.db")])).stdout, "");
   });
 
   it("counts bad inputs as failed with reasons, names them, exits 1 and stores the rest", async () => {

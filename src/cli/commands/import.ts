@@ -6,10 +6,7 @@ import type { ExportRecord } from "../../store/store.js";
 import { type CliContext, EXIT_INPUT_FAILED } from "../context.js";
 import { DB_OPTION_HELP, openStoreForCli } from "./ingest.js";
 
-async function* readRecords(
-  stream: NodeJS.ReadableStream,
-  name: string,
-): AsyncIterable<ExportRecord> {
+async function* readRecords(stream: NodeJS.ReadableStream): AsyncIterable<ExportRecord> {
   let line = 0;
   for await (const text of createInterface({
     input: stream,
@@ -20,7 +17,7 @@ async function* readRecords(
     try {
       yield JSON.parse(text) as ExportRecord;
     } catch (err) {
-      throw new Error(`${name}:${line}: not valid JSON: ${(err as Error).message}`);
+      throw new Error(`line ${line}: not valid JSON: ${(err as Error).message}`);
     }
   }
 }
@@ -29,7 +26,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command("import")
     .description(
-      "Load a JSONL file written by `crosscheck export` into an empty store, in one\n" +
+      "Load a JSONL file written by `crosscheck export` into an empty store, in one " +
         "transaction: all of it or nothing.",
     )
     .argument("<file>", "the export file, or - for stdin")
@@ -38,7 +35,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const store = await openStoreForCli(ctx, opts.db);
       try {
         const stream = file === "-" ? ctx.io.stdin : createReadStream(file);
-        const n = await store.importRecords(readRecords(stream, file));
+        const n = await store.importRecords(readRecords(stream));
         ctx.note(`imported ${n} records into ${store.location}`);
       } catch (err) {
         ctx.io.stderr.write(`crosscheck: ${file}: ${(err as Error).message}\n`);
