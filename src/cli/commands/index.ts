@@ -1,8 +1,20 @@
 /** The CLI's commands, in the order `--help` lists them. Each module registers one command. */
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
+import { registerImport } from "./import.js";
+import { registerIngest } from "./ingest.js";
+import { registerStories } from "./stories.js";
+import { registerWorker } from "./worker.js";
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerExtract];
+export const COMMANDS: RegisterCommand[] = [
+  registerExtract,
+  registerIngest,
+  registerStories,
+  registerExport,
+  registerImport,
+  registerWorker,
+];

@@ -1,0 +1,83 @@
+/**
+ * `crosscheck ingest <inputs...>`: extract, fingerprint, cluster and store each input,
+ * one transaction per article; `--queue` enqueues them for `crosscheck worker` instead.
+ */
+import type { Command } from "commander";
+import { defaultPipeline } from "../../ingest/default-pipeline.js";
+import { type IngestSummary, ingestInputs } from "../../ingest/ingest-pipeline.js";
+import { ProgressBar } from "../../ingest/progress.js";
+import { readInputs } from "../../ingest/read-inputs.js";
+import { openStore, resolveDbSpec } from "../../store/open-store.js";
+import type { Store } from "../../store/store.js";
+import { type CliContext, UsageError } from "../context.js";
+
+/** The --db option's help, shared by every store command. */
+export const DB_OPTION_HELP =
+  "store: a SQLite file path or a postgres:// URL (default: $CROSSCHECK_DB, else ./crosscheck.db)";
+
+/** Opens the store named by --db / $CROSSCHECK_DB; an unusable store is a usage error (exit 2). */
+export async function openStoreForCli(ctx: CliContext, db: string | undefined): Promise<Store> {
+  const spec = resolveDbSpec(db, ctx.io.env);
+  try {
+    return await openStore(spec);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/** "ingested 10, duplicates 2, failed 1 (…)" */
+export function formatSummary(summary: IngestSummary): string {
+  const reasons = new Map<string, number>();
+  for (const f of summary.failed) reasons.set(f.message, (reasons.get(f.message) ?? 0) + 1);
+  const why = [...reasons.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 5)
+    .map(([message, n]) => `${n}× ${message}`)
+    .join("; ");
+  return (
+    `ingested ${summary.ingested} (${summary.newStories} new stories, ${summary.newVersions} new versions), ` +
+    `duplicates ${summary.duplicates}, failed ${summary.failed.length}${why ? ` (${why})` : ""}`
+  );
+}
+
+export function registerIngest(program: Command, ctx: CliContext): void {
+  program
+    .command("ingest")
+    .description(
+      "Store inputs incrementally: extract, fingerprint, assign to a story and copy family,\n" +
+        "one transaction per article. Inputs already stored (same content) are skipped, so a\n" +
+        "rerun after a crash picks up where it stopped.",
+    )
+    .argument("<inputs...>", "files, directories, .jsonl files, or - for stdin")
+    .option("--db <path|url>", DB_OPTION_HELP)
+    .option("--queue", "enqueue the inputs for `crosscheck worker` instead of processing them")
+    .option("-q, --quiet", "no progress bar and no summary")
+    .action(async (args: string[], opts: { db?: string; queue?: boolean; quiet?: boolean }) => {
+      const store = await openStoreForCli(ctx, opts.db);
+      try {
+        const { inputs, errors } = await readInputs(args, { stdin: ctx.io.stdin });
+        const now = () => new Date().toISOString();
+        if (opts.queue) {
+          const queued = await store.enqueue(inputs, now());
+          ctx.reportInputErrors(errors);
+          if (!opts.quiet) {
+            ctx.note(`queued ${queued}, failed ${errors.length} in ${store.location}`);
+          }
+          return;
+        }
+        const bar = opts.quiet
+          ? null
+          : new ProgressBar(ctx.io.stderr, inputs.length + errors.length);
+        const summary = await ingestInputs(store, defaultPipeline(), inputs, errors, {
+          now,
+          onProgress: (done) => bar?.update(done),
+        });
+        bar?.update(summary.total, true);
+        bar?.finish();
+        ctx.reportInputErrors(summary.failed);
+        if (!opts.quiet) ctx.note(`${formatSummary(summary)} in ${store.location}`);
+      } finally {
+        await store.close();
+      }
+    });
+}

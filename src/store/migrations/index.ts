@@ -1,0 +1,20 @@
+/**
+ * The numbered schema migrations both engines run, in order. Each is applied once, inside a
+ * transaction, and recorded in schema_migrations; running them again does nothing.
+ */
+import { migration001 } from "./001-initial.js";
+
+/** One schema change, written once per engine dialect. */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+/** All migrations, ascending by version. Append only: never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+/** The table that records applied migrations (same on both engines). */
+export const SCHEMA_MIGRATIONS_DDL =
+  "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";

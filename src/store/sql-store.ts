@@ -1,0 +1,677 @@
+/**
+ * The Store written once in portable SQL over an engine's SqlDriver: per-article atomic
+ * commits with serialised story assignment, the job queue, story loading, brief cache,
+ * and lossless export/import. SQLite and PostgreSQL differ only in their drivers.
+ */
+import type { Article, Derivation, Diagnostic, Family, RawInput, Story } from "../model.js";
+import { GENERATOR } from "../version.js";
+import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from "./migrations/index.js";
+import { decodeRawInput, encodeRawInput } from "./raw-input-codec.js";
+import type { Row, SqlConn, SqlDriver } from "./sql-driver.js";
+import type {
+  AssignFn,
+  CachedBrief,
+  Candidate,
+  CommitOutcome,
+  ExportRecord,
+  FailedInput,
+  JobOutcome,
+  ListStoriesOptions,
+  LoadedStory,
+  PreparedArticle,
+  Store,
+  StoreCounts,
+  StorySummary,
+} from "./store.js";
+
+/**
+ * Most stored neighbours handed to the assignment step, best (most shared buckets, then most
+ * recent) first. Bounds the cost of an article whose buckets are crowded (boilerplate-heavy
+ * text); 200 is far above the size of a copy family seen in the seeds and ECB+ topics.
+ */
+export const MAX_CANDIDATES = 200;
+
+/** Bucket rows inserted per statement (keeps statements under both engines' parameter limits). */
+const BUCKET_INSERT_CHUNK = 200;
+
+/** The format name written in an export's header line. */
+export const EXPORT_FORMAT = "crosscheck-store-export";
+/** Bumped when the export's record layout changes. */
+export const EXPORT_FORMAT_VERSION = 1;
+
+export class SqlStore implements Store {
+  constructor(private readonly db: SqlDriver) {}
+
+  get engine() {
+    return this.db.engine;
+  }
+  get location() {
+    return this.db.location;
+  }
+
+  async migrate(): Promise<number[]> {
+    await this.db.exec(SCHEMA_MIGRATIONS_DDL);
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      const did = await this.db.transaction(async (conn) => {
+        await this.db.lockMigrations(conn);
+        const rows = await conn.all("SELECT version FROM schema_migrations WHERE version = ?", [
+          migration.version,
+        ]);
+        if (rows.length > 0) return false;
+        await conn.exec(this.engine === "sqlite" ? migration.sqlite : migration.postgres);
+        await conn.run(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+          [migration.version, migration.name, new Date().toISOString()],
+        );
+        return true;
+      });
+      if (did) applied.push(migration.version);
+    }
+    return applied;
+  }
+
+  async schemaVersions(): Promise<number[]> {
+    const rows = await this.db.all<{ version: number }>(
+      "SELECT version FROM schema_migrations ORDER BY version",
+    );
+    return rows.map((r) => Number(r.version));
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  async hasInput(inputHash: string): Promise<boolean> {
+    const rows = await this.db.all("SELECT 1 AS x FROM inputs WHERE input_hash = ?", [inputHash]);
+    return rows.length > 0;
+  }
+
+  async articleIdByContent(contentHash: string): Promise<string | null> {
+    const rows = await this.db.all<{ id: string }>(
+      "SELECT id FROM articles WHERE content_hash = ?",
+      [contentHash],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  commitArticle(prepared: PreparedArticle, assign: AssignFn, now: string): Promise<CommitOutcome> {
+    return this.db.transaction((conn) => this.commitIn(conn, prepared, assign, now));
+  }
+
+  /** The commit step inside an open transaction: lock, re-check, assign, write. */
+  private async commitIn(
+    conn: SqlConn,
+    prepared: PreparedArticle,
+    assign: AssignFn,
+    now: string,
+  ): Promise<CommitOutcome> {
+    const { article, fingerprint } = prepared;
+    const buckets = [...new Set(fingerprint.buckets)].sort((a, b) => a - b);
+    await this.db.lockBuckets(conn, buckets);
+    const sameContent = await conn.all<{ id: string }>(
+      "SELECT id FROM articles WHERE content_hash = ?",
+      [article.contentHash],
+    );
+    if (sameContent.length > 0) {
+      return {
+        status: "duplicate",
+        articleId: sameContent[0].id,
+        input: prepared.input.origin.name,
+      };
+    }
+    const sameInput = await conn.all<{ article_id: string }>(
+      "SELECT article_id FROM inputs WHERE input_hash = ?",
+      [prepared.inputHash],
+    );
+    if (sameInput.length > 0) {
+      return {
+        status: "duplicate",
+        articleId: sameInput[0].article_id,
+        input: prepared.input.origin.name,
+      };
+    }
+    const candidates = await this.candidates(conn, buckets);
+    const assignment = assign(article, { fingerprint, candidates });
+
+    const id = await this.freeArticleId(conn, article.id);
+    const storyId = assignment.story ?? id;
+    const familyId = assignment.family ?? id;
+    const relation: Derivation = assignment.family ? assignment.relation : "original";
+    const newStory = assignment.story === null;
+    const newFamily = assignment.family === null;
+    if (!newStory && !(await exists(conn, "stories", assignment.story as string))) {
+      throw new Error(`assignment names unknown story ${assignment.story}`);
+    }
+    if (!newFamily && !(await exists(conn, "families", assignment.family as string))) {
+      throw new Error(`assignment names unknown family ${assignment.family}`);
+    }
+    let version = 1;
+    if (article.url) {
+      const rows = await conn.all<{ n: number }>(
+        "SELECT CAST(COUNT(*) AS INTEGER) AS n FROM articles WHERE url = ?",
+        [article.url],
+      );
+      version = Number(rows[0].n) + 1;
+    }
+
+    const stored: Article = { ...article, id };
+    if (id !== article.id) {
+      const note: Diagnostic = {
+        severity: "info",
+        code: "id-renamed",
+        message: `id "${article.id}" was already used in the store; this article is "${id}"`,
+      };
+      stored.diagnostics = [...article.diagnostics, note];
+    }
+    const encoded = encodeRawInput(prepared.input);
+    await conn.run(
+      "INSERT INTO inputs (input_hash, article_id, source_id, origin, meta, payload_kind, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      [
+        encoded.inputHash,
+        id,
+        encoded.sourceId,
+        encoded.origin,
+        encoded.meta,
+        encoded.kind,
+        encoded.payload,
+        now,
+      ],
+    );
+    const inserted = await conn.all<{ seq: number }>(
+      "INSERT INTO articles (id, content_hash, input_hash, url, version, title, outlet, published, language, story_id, family_id, relation, body, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+      [
+        id,
+        article.contentHash,
+        prepared.inputHash,
+        article.url,
+        version,
+        article.title,
+        article.outlet,
+        article.published,
+        article.language,
+        storyId,
+        familyId,
+        relation,
+        JSON.stringify(stored),
+        now,
+      ],
+    );
+    const seq = Number(inserted[0].seq);
+    await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
+      id,
+      JSON.stringify(fingerprint.data),
+    ]);
+    await insertBuckets(conn, id, buckets);
+    for (const kind of Object.keys(prepared.analyses ?? {}).sort()) {
+      await conn.run("INSERT INTO analyses (article_id, kind, data) VALUES (?, ?, ?)", [
+        id,
+        kind,
+        JSON.stringify((prepared.analyses as Record<string, unknown>)[kind]),
+      ]);
+    }
+    if (newStory) {
+      await conn.run(
+        "INSERT INTO stories (id, title, size, family_count, revision, created_at, updated_at, updated_seq) VALUES (?, ?, 1, 1, 1, ?, ?, ?)",
+        [storyId, article.title, now, now, seq],
+      );
+    } else {
+      await conn.run(
+        "UPDATE stories SET size = size + 1, family_count = family_count + ?, revision = revision + 1, updated_at = ?, updated_seq = ?, title = COALESCE(title, ?) WHERE id = ?",
+        [newFamily ? 1 : 0, now, seq, article.title, storyId],
+      );
+    }
+    if (newFamily) {
+      await conn.run("INSERT INTO families (id, story_id, created_at) VALUES (?, ?, ?)", [
+        familyId,
+        storyId,
+        now,
+      ]);
+    }
+    await conn.run("DELETE FROM briefs WHERE story_id = ?", [storyId]);
+    return { status: "stored", articleId: id, storyId, familyId, relation, version, newStory };
+  }
+
+  private async candidates(conn: SqlConn, buckets: readonly number[]): Promise<Candidate[]> {
+    if (buckets.length === 0) return [];
+    const marks = buckets.map(() => "?").join(", ");
+    const rows = await conn.all<Row>(
+      `SELECT a.id, a.seq, a.story_id, a.family_id, a.relation, f.data, x.shared
+       FROM (SELECT article_id, CAST(COUNT(*) AS INTEGER) AS shared FROM lsh_buckets
+             WHERE bucket IN (${marks}) GROUP BY article_id) x
+       JOIN articles a ON a.id = x.article_id
+       JOIN fingerprints f ON f.article_id = a.id
+       ORDER BY x.shared DESC, a.seq DESC LIMIT ?`,
+      [...buckets, MAX_CANDIDATES],
+    );
+    return rows.map((r) => ({
+      articleId: String(r.id),
+      storyId: String(r.story_id),
+      familyId: String(r.family_id),
+      relation: r.relation as Derivation,
+      fingerprint: JSON.parse(String(r.data)),
+      shared: Number(r.shared),
+      seq: Number(r.seq),
+    }));
+  }
+
+  /** The article's own id when free, else the first free "id~2", "id~3", … */
+  private async freeArticleId(conn: SqlConn, base: string): Promise<string> {
+    let candidate = base;
+    for (let n = 2; await exists(conn, "articles", candidate); n++) candidate = `${base}~${n}`;
+    return candidate;
+  }
+
+  async enqueue(inputs: readonly RawInput[], now: string): Promise<number> {
+    return this.db.transaction(async (conn) => {
+      for (const input of inputs) {
+        const encoded = encodeRawInput(input);
+        const head = {
+          id: encoded.sourceId,
+          origin: JSON.parse(encoded.origin),
+          kind: encoded.kind,
+          meta: encoded.meta,
+          diagnostics: encoded.diagnostics ?? [],
+        };
+        await conn.run(
+          "INSERT INTO jobs (input, payload, status, created_at) VALUES (?, ?, 'queued', ?)",
+          [JSON.stringify(head), encoded.payload, now],
+        );
+      }
+      return inputs.length;
+    });
+  }
+
+  processNextJob(
+    prepare: (input: RawInput) => PreparedArticle | FailedInput,
+    assign: AssignFn,
+    now: string,
+  ): Promise<JobOutcome | null> {
+    return this.db.transaction(async (conn) => {
+      const rows = await conn.all<Row>(this.db.claimJobSql);
+      if (rows.length === 0) return null;
+      const jobId = Number(rows[0].id);
+      const head = JSON.parse(String(rows[0].input)) as {
+        id: string;
+        origin: RawInput["origin"];
+        kind: string;
+        meta: string | null;
+        diagnostics: Diagnostic[];
+      };
+      const input = decodeRawInput({
+        sourceId: head.id,
+        kind: head.kind,
+        payload: rows[0].payload as Uint8Array,
+        origin: JSON.stringify(head.origin),
+        meta: head.meta,
+        diagnostics: head.diagnostics,
+      });
+      let prepared: PreparedArticle | FailedInput;
+      try {
+        prepared = prepare(input);
+      } catch (err) {
+        prepared = {
+          kind: "failed",
+          error: { input: input.origin.name, message: (err as Error).message ?? String(err) },
+        };
+      }
+      let outcome: CommitOutcome;
+      if (prepared.kind === "failed") {
+        outcome = { status: "failed", error: prepared.error };
+        await conn.run(
+          "UPDATE jobs SET status = 'failed', error = ?, finished_at = ? WHERE id = ?",
+          [prepared.error.message, now, jobId],
+        );
+      } else {
+        outcome = await this.commitIn(conn, prepared, assign, now);
+        await conn.run("DELETE FROM jobs WHERE id = ?", [jobId]);
+      }
+      return { jobId, outcome };
+    });
+  }
+
+  async listStories(options: ListStoriesOptions = {}): Promise<StorySummary[]> {
+    const limit = options.limit ?? -1;
+    const rows = await this.db.all<Row>(
+      `SELECT id, title, size, family_count, created_at, updated_at FROM stories
+       ORDER BY updated_seq DESC, id${limit >= 0 ? " LIMIT ?" : ""}`,
+      limit >= 0 ? [limit] : [],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      title: r.title === null ? null : String(r.title),
+      size: Number(r.size),
+      families: Number(r.family_count),
+      created: String(r.created_at),
+      updated: String(r.updated_at),
+    }));
+  }
+
+  async loadStory(storyId: string): Promise<LoadedStory | null> {
+    const storyRows = await this.db.all<Row>("SELECT title, revision FROM stories WHERE id = ?", [
+      storyId,
+    ]);
+    if (storyRows.length === 0) return null;
+    const rows = await this.db.all<Row>(
+      "SELECT body, family_id, relation FROM articles WHERE story_id = ? ORDER BY seq",
+      [storyId],
+    );
+    const articles = rows.map((r) => JSON.parse(String(r.body)) as Article);
+    const byFamily = new Map<string, { article: Article; relation: Derivation; order: number }[]>();
+    const familyOrder: string[] = [];
+    rows.forEach((r, i) => {
+      const familyId = String(r.family_id);
+      let list = byFamily.get(familyId);
+      if (!list) {
+        list = [];
+        byFamily.set(familyId, list);
+        familyOrder.push(familyId);
+      }
+      list.push({ article: articles[i], relation: r.relation as Derivation, order: i });
+    });
+    const families: Family[] = familyOrder.map((familyId) => {
+      const members = byFamily.get(familyId) ?? [];
+      const first = [...members].sort(
+        (a, b) => comparePublished(a.article.published, b.article.published) || a.order - b.order,
+      )[0];
+      return {
+        id: familyId,
+        first: first.article.id,
+        members: members.map((m) => ({
+          id: m.article.id,
+          relation: m.relation,
+          outlet: m.article.outlet,
+        })),
+      };
+    });
+    const story: Story = {
+      id: storyId,
+      title: storyRows[0].title === null ? null : String(storyRows[0].title),
+      articles: articles.map((a) => a.id),
+      families,
+    };
+    return { story, articles, families, revision: Number(storyRows[0].revision) };
+  }
+
+  async getArticle(articleId: string): Promise<Article | null> {
+    const rows = await this.db.all<{ body: string }>("SELECT body FROM articles WHERE id = ?", [
+      articleId,
+    ]);
+    return rows.length === 0 ? null : (JSON.parse(rows[0].body) as Article);
+  }
+
+  async getRawInput(articleId: string): Promise<RawInput | null> {
+    const rows = await this.db.all<Row>(
+      "SELECT source_id, origin, meta, payload_kind, payload FROM inputs WHERE article_id = ?",
+      [articleId],
+    );
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return decodeRawInput({
+      sourceId: String(r.source_id),
+      kind: String(r.payload_kind),
+      payload: r.payload as Uint8Array,
+      origin: String(r.origin),
+      meta: r.meta === null ? null : String(r.meta),
+    });
+  }
+
+  async getAnalyses(articleId: string): Promise<Record<string, unknown>> {
+    const rows = await this.db.all<{ kind: string; data: string }>(
+      "SELECT kind, data FROM analyses WHERE article_id = ? ORDER BY kind",
+      [articleId],
+    );
+    const out: Record<string, unknown> = {};
+    for (const r of rows) out[r.kind] = JSON.parse(r.data);
+    return out;
+  }
+
+  async getCachedBrief(storyId: string, format: string): Promise<CachedBrief | null> {
+    const rows = await this.db.all<Row>(
+      `SELECT b.revision, b.body FROM briefs b JOIN stories s ON s.id = b.story_id
+       WHERE b.story_id = ? AND b.format = ? AND b.revision = s.revision`,
+      [storyId, format],
+    );
+    if (rows.length === 0) return null;
+    return { storyId, format, revision: Number(rows[0].revision), body: String(rows[0].body) };
+  }
+
+  async putCachedBrief(brief: CachedBrief, now: string): Promise<void> {
+    await this.db.transaction(async (conn) => {
+      await conn.run("DELETE FROM briefs WHERE story_id = ? AND format = ?", [
+        brief.storyId,
+        brief.format,
+      ]);
+      await conn.run(
+        "INSERT INTO briefs (story_id, format, revision, body, created_at) VALUES (?, ?, ?, ?, ?)",
+        [brief.storyId, brief.format, brief.revision, brief.body, now],
+      );
+    });
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const count = async (sql: string) =>
+      Number(
+        (await this.db.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${sql}`))[0]
+          .n,
+      );
+    return {
+      inputs: await count("inputs"),
+      articles: await count("articles"),
+      stories: await count("stories"),
+      families: await count("families"),
+      buckets: await count("lsh_buckets"),
+      briefs: await count("briefs"),
+      jobsQueued: await count("jobs WHERE status = 'queued'"),
+      jobsFailed: await count("jobs WHERE status = 'failed'"),
+    };
+  }
+
+  async *exportRecords(): AsyncIterable<ExportRecord> {
+    const versions = await this.schemaVersions();
+    yield {
+      type: "header",
+      format: EXPORT_FORMAT,
+      formatVersion: EXPORT_FORMAT_VERSION,
+      schema: versions[versions.length - 1] ?? 0,
+      generator: { name: GENERATOR.name, version: GENERATOR.version },
+    };
+    for (const r of await this.db.all<Row>("SELECT * FROM stories ORDER BY id")) {
+      yield {
+        type: "story",
+        id: r.id,
+        title: r.title,
+        size: Number(r.size),
+        familyCount: Number(r.family_count),
+        revision: Number(r.revision),
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        updatedSeq: Number(r.updated_seq),
+      };
+    }
+    for (const r of await this.db.all<Row>("SELECT * FROM families ORDER BY id")) {
+      yield { type: "family", id: r.id, storyId: r.story_id, createdAt: r.created_at };
+    }
+    // Articles in pages by seq, so a large store is never held in memory at once.
+    const PAGE = 500;
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.all<Row>(
+        `SELECT a.*, f.data AS fp, i.seq AS input_seq, i.source_id, i.origin, i.meta,
+                i.payload_kind, i.payload, i.received_at
+         FROM articles a JOIN fingerprints f ON f.article_id = a.id
+         JOIN inputs i ON i.article_id = a.id
+         WHERE a.seq > ? ORDER BY a.seq LIMIT ?`,
+        [after, PAGE],
+      );
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const id = String(r.id);
+        const buckets = (
+          await this.db.all<{ bucket: number }>(
+            "SELECT bucket FROM lsh_buckets WHERE article_id = ? ORDER BY bucket",
+            [id],
+          )
+        ).map((b) => Number(b.bucket));
+        const analyses = await this.getAnalyses(id);
+        yield {
+          type: "article",
+          seq: Number(r.seq),
+          id,
+          contentHash: r.content_hash,
+          inputHash: r.input_hash,
+          url: r.url,
+          version: Number(r.version),
+          title: r.title,
+          outlet: r.outlet,
+          published: r.published,
+          language: r.language,
+          storyId: r.story_id,
+          familyId: r.family_id,
+          relation: r.relation,
+          ingestedAt: r.ingested_at,
+          article: JSON.parse(String(r.body)),
+          fingerprint: JSON.parse(String(r.fp)),
+          buckets,
+          analyses,
+          input: {
+            seq: Number(r.input_seq),
+            sourceId: r.source_id,
+            origin: JSON.parse(String(r.origin)),
+            meta: r.meta === null ? null : JSON.parse(String(r.meta)),
+            payloadKind: r.payload_kind,
+            payload: Buffer.from(r.payload as Uint8Array).toString("base64"),
+            receivedAt: r.received_at,
+          },
+        };
+        after = Number(r.seq);
+      }
+    }
+  }
+
+  async importRecords(
+    records: AsyncIterable<ExportRecord> | Iterable<ExportRecord>,
+  ): Promise<number> {
+    const counts = await this.counts();
+    if (counts.articles > 0 || counts.stories > 0) {
+      throw new Error(
+        `import needs an empty store; ${this.location} already holds ${counts.articles} articles`,
+      );
+    }
+    return this.db.transaction(async (conn) => {
+      let n = 0;
+      let sawHeader = false;
+      for await (const rec of records) {
+        n++;
+        if (rec.type === "header") {
+          if (rec.format !== EXPORT_FORMAT) throw new Error(`record ${n}: not a ${EXPORT_FORMAT}`);
+          if (Number(rec.formatVersion) > EXPORT_FORMAT_VERSION) {
+            throw new Error(
+              `record ${n}: export format ${rec.formatVersion} is newer than this crosscheck`,
+            );
+          }
+          sawHeader = true;
+        } else if (!sawHeader) {
+          throw new Error(`record ${n}: the export must start with its header line`);
+        } else if (rec.type === "story") {
+          await conn.run(
+            "INSERT INTO stories (id, title, size, family_count, revision, created_at, updated_at, updated_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+              rec.id,
+              rec.title,
+              rec.size,
+              rec.familyCount,
+              rec.revision,
+              rec.createdAt,
+              rec.updatedAt,
+              rec.updatedSeq,
+            ],
+          );
+        } else if (rec.type === "family") {
+          await conn.run("INSERT INTO families (id, story_id, created_at) VALUES (?, ?, ?)", [
+            rec.id,
+            rec.storyId,
+            rec.createdAt,
+          ]);
+        } else if (rec.type === "article") {
+          const input = rec.input as Record<string, unknown>;
+          await conn.run(
+            "INSERT INTO inputs (seq, input_hash, article_id, source_id, origin, meta, payload_kind, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+              input.seq,
+              rec.inputHash,
+              rec.id,
+              input.sourceId,
+              JSON.stringify(input.origin),
+              input.meta === null ? null : JSON.stringify(input.meta),
+              input.payloadKind,
+              Buffer.from(String(input.payload), "base64"),
+              input.receivedAt,
+            ],
+          );
+          await conn.run(
+            "INSERT INTO articles (seq, id, content_hash, input_hash, url, version, title, outlet, published, language, story_id, family_id, relation, body, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+              rec.seq,
+              rec.id,
+              rec.contentHash,
+              rec.inputHash,
+              rec.url,
+              rec.version,
+              rec.title,
+              rec.outlet,
+              rec.published,
+              rec.language,
+              rec.storyId,
+              rec.familyId,
+              rec.relation,
+              JSON.stringify(rec.article),
+              rec.ingestedAt,
+            ],
+          );
+          await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
+            rec.id,
+            JSON.stringify(rec.fingerprint),
+          ]);
+          await insertBuckets(conn, String(rec.id), rec.buckets as number[]);
+          const analyses = rec.analyses as Record<string, unknown>;
+          for (const kind of Object.keys(analyses).sort()) {
+            await conn.run("INSERT INTO analyses (article_id, kind, data) VALUES (?, ?, ?)", [
+              rec.id,
+              kind,
+              JSON.stringify(analyses[kind]),
+            ]);
+          }
+        } else {
+          throw new Error(`record ${n}: unknown record type ${JSON.stringify(rec.type)}`);
+        }
+      }
+      await this.db.resyncSequences(conn);
+      return n;
+    });
+  }
+}
+
+async function exists(conn: SqlConn, table: string, id: string): Promise<boolean> {
+  return (await conn.all(`SELECT 1 AS x FROM ${table} WHERE id = ?`, [id])).length > 0;
+}
+
+async function insertBuckets(conn: SqlConn, articleId: string, buckets: readonly number[]) {
+  for (let i = 0; i < buckets.length; i += BUCKET_INSERT_CHUNK) {
+    const chunk = buckets.slice(i, i + BUCKET_INSERT_CHUNK);
+    const params: unknown[] = [];
+    for (const b of chunk) params.push(b, articleId);
+    await conn.run(
+      `INSERT INTO lsh_buckets (bucket, article_id) VALUES ${chunk.map(() => "(?, ?)").join(", ")} ON CONFLICT DO NOTHING`,
+      params,
+    );
+  }
+}
+
+/** Earlier dates first; unknown dates last. ISO strings of one precision compare as text. */
+function comparePublished(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}

@@ -1,0 +1,303 @@
+/**
+ * The store conformance suite: the same tests run against every engine (SQLite and
+ * PostgreSQL). An engine that is unavailable here is skipped with the reason; under CI=true a
+ * missing PostgreSQL fails instead.
+ */
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { ingestInputs, prepareInput, workQueue } from "../src/ingest/ingest-pipeline.js";
+import { simplePipeline } from "../src/ingest/simple-pipeline.js";
+import type { RawInput } from "../src/model.js";
+import { openStore } from "../src/store/open-store.js";
+import type { ExportRecord, PreparedArticle, Store } from "../src/store/store.js";
+import { syntheticCorpus } from "./store-corpus.js";
+import { storeEngines } from "./store-engines.js";
+
+const NOW = "2024-06-20T12:00:00.000Z";
+const now = () => NOW;
+
+function input(id: string, text: string, meta: RawInput["meta"] = {}): RawInput {
+  return { id, origin: { kind: "inline", name: `${id}.txt` }, text, meta };
+}
+
+function prepared(raw: RawInput): PreparedArticle {
+  const p = prepareInput(simplePipeline, raw);
+  assert.equal(p.kind, "article", "the simple pipeline extracts the test input");
+  return p as PreparedArticle;
+}
+
+/** A small corpus: 3 stories × 3 reports, each report with 1 copy: 18 inputs. */
+const CORPUS = syntheticCorpus({ stories: 3, reportsPerStory: 3, copiesPerReport: 1, seed: 7 });
+
+async function exportText(store: Store): Promise<string> {
+  let out = "";
+  for await (const rec of store.exportRecords()) out += `${JSON.stringify(rec)}\n`;
+  return out;
+}
+
+for (const engine of await storeEngines()) {
+  describe(`store conformance on ${engine.engine}`, { skip: engine.skip }, () => {
+    after(() => engine.cleanup());
+
+    it("runs its migrations once and records them in schema_migrations", async () => {
+      const { store } = await engine.fresh();
+      assert.deepEqual(await store.schemaVersions(), [1]);
+      assert.deepEqual(await store.migrate(), [], "a second run applies nothing");
+      assert.deepEqual(await store.schemaVersions(), [1]);
+    });
+
+    it("keeps the article, its removed lines and its raw input byte for byte", async () => {
+      const { store } = await engine.fresh();
+      const raw: RawInput = {
+        id: "report",
+        origin: { kind: "file", name: "in/report.txt" },
+        bytes: new TextEncoder().encode("Headline here\n\nFirst paragraph of the body text."),
+      };
+      const p = prepared(raw);
+      p.article.removed = [{ text: "Share this", reason: "share-buttons" }];
+      p.analyses = { doc: { sentences: 2 } };
+      const outcome = await store.commitArticle(p, simplePipeline.assign, NOW);
+      assert.equal(outcome.status, "stored");
+      const article = await store.getArticle("report");
+      assert.deepEqual(article?.removed, [{ text: "Share this", reason: "share-buttons" }]);
+      assert.equal(article?.title, "Headline here");
+      const back = await store.getRawInput("report");
+      assert.equal(
+        new TextDecoder().decode(back?.bytes),
+        "Headline here\n\nFirst paragraph of the body text.",
+      );
+      assert.equal(back?.origin.name, "in/report.txt");
+      assert.deepEqual(await store.getAnalyses("report"), { doc: { sentences: 2 } });
+      assert.equal(await store.articleIdByContent(p.article.contentHash), "report");
+    });
+
+    it("stores the same article twice only once", async () => {
+      const { store } = await engine.fresh();
+      const a = await store.commitArticle(
+        prepared(input("a", "Same body text here.")),
+        simplePipeline.assign,
+        NOW,
+      );
+      const b = await store.commitArticle(
+        prepared(input("b", "Same body text here.")),
+        simplePipeline.assign,
+        NOW,
+      );
+      assert.equal(a.status, "stored");
+      assert.deepEqual(b, { status: "duplicate", articleId: "a", input: "b.txt" });
+      assert.equal((await store.counts()).articles, 1);
+      assert.equal((await store.counts()).inputs, 1);
+    });
+
+    it("keeps a changed version of the same URL as a new version with a new id", async () => {
+      const { store } = await engine.fresh();
+      const url = "https://example.org/news/1";
+      const v1 = await store.commitArticle(
+        prepared(input("news", "First version of the text.", { url })),
+        simplePipeline.assign,
+        NOW,
+      );
+      const v2 = await store.commitArticle(
+        prepared(input("news", "Second, corrected version of the text.", { url })),
+        simplePipeline.assign,
+        NOW,
+      );
+      assert.equal(v1.status === "stored" && v1.version, 1);
+      assert.equal(v2.status === "stored" && v2.version, 2);
+      assert.equal(v2.status === "stored" && v2.articleId, "news~2");
+      const renamed = await store.getArticle("news~2");
+      assert.ok(renamed?.diagnostics.some((d) => d.code === "id-renamed"));
+    });
+
+    it("groups a corpus into stories and copy families and lists the newest story first", async () => {
+      const { store } = await engine.fresh();
+      const summary = await ingestInputs(store, simplePipeline, CORPUS, [], { now });
+      assert.equal(summary.ingested, 18);
+      const stories = await store.listStories();
+      assert.equal(stories.length, 3, "three stories");
+      assert.deepEqual(
+        stories.map((s) => [s.size, s.families]),
+        [
+          [6, 3],
+          [6, 3],
+          [6, 3],
+        ],
+      );
+      const lastArrival = CORPUS[CORPUS.length - 1];
+      const lastStory = (await store.loadStory(stories[0].id))?.story.articles ?? [];
+      assert.ok(lastStory.includes(lastArrival.id), "the story that grew last is listed first");
+      assert.equal((await store.listStories({ limit: 1 })).length, 1);
+    });
+
+    it("loads a story's articles in arrival order with their copy families", async () => {
+      const { store } = await engine.fresh();
+      await ingestInputs(store, simplePipeline, CORPUS, [], { now });
+      const [first] = await store.listStories();
+      const loaded = await store.loadStory(first.id);
+      assert.ok(loaded);
+      const order = CORPUS.map((i) => i.id).filter((id) => loaded.story.articles.includes(id));
+      assert.deepEqual(loaded.story.articles, order);
+      assert.equal(loaded.families.length, 3);
+      for (const family of loaded.families) {
+        assert.equal(family.members.length, 2, "a report and its copy");
+        const ids = family.members.map((m) => m.id.replace(/-copy1$/, ""));
+        assert.equal(ids[0], ids[1], "a family holds one report and its own copy");
+        assert.deepEqual(family.members.map((m) => m.relation).sort(), ["copy", "original"]);
+      }
+      assert.equal(await store.loadStory("no-such-story"), null);
+    });
+
+    it("invalidates a cached brief when its story gains an article", async () => {
+      const { store } = await engine.fresh();
+      const reports = syntheticCorpus({
+        stories: 1,
+        reportsPerStory: 2,
+        copiesPerReport: 0,
+        seed: 3,
+      });
+      const first = await store.commitArticle(prepared(reports[0]), simplePipeline.assign, NOW);
+      assert.equal(first.status, "stored");
+      const storyId = first.status === "stored" ? first.storyId : "";
+      const loaded = await store.loadStory(storyId);
+      await store.putCachedBrief(
+        { storyId, format: "json", revision: loaded?.revision ?? 0, body: "{}" },
+        NOW,
+      );
+      assert.equal((await store.getCachedBrief(storyId, "json"))?.body, "{}");
+      const second = await store.commitArticle(prepared(reports[1]), simplePipeline.assign, NOW);
+      assert.equal(second.status === "stored" && second.storyId, storyId, "same story");
+      assert.equal(await store.getCachedBrief(storyId, "json"), null);
+    });
+
+    it("leaves nothing behind when the assignment step fails mid-commit", async () => {
+      const { store } = await engine.fresh();
+      await store.commitArticle(
+        prepared(input("a", "One article body.")),
+        simplePipeline.assign,
+        NOW,
+      );
+      const before = await store.counts();
+      await assert.rejects(
+        store.commitArticle(
+          prepared(input("b", "Another article body.")),
+          () => {
+            throw new Error("clusterer exploded");
+          },
+          NOW,
+        ),
+        /clusterer exploded/,
+      );
+      await assert.rejects(
+        store.commitArticle(
+          prepared(input("c", "A third article body.")),
+          () => ({
+            story: "no-such-story",
+            family: null,
+            relation: "original",
+          }),
+          NOW,
+        ),
+        /unknown story/,
+      );
+      assert.deepEqual(await store.counts(), before);
+      assert.equal(await store.getArticle("b"), null);
+    });
+
+    it("works a job queue: each job processed once, bad ones kept as failed with a reason", async () => {
+      const { store } = await engine.fresh();
+      const jobs = [...CORPUS.slice(0, 4), input("empty", "   \n\n  ")];
+      assert.equal(await store.enqueue(jobs, NOW), 5);
+      assert.equal((await store.counts()).jobsQueued, 5);
+      const summary = await workQueue(store, simplePipeline, { now });
+      assert.equal(summary.total, 5);
+      assert.equal(summary.ingested, 4);
+      assert.deepEqual(summary.failed, [{ input: "empty.txt", message: "no text found" }]);
+      const counts = await store.counts();
+      assert.equal(counts.jobsQueued, 0);
+      assert.equal(counts.jobsFailed, 1);
+      assert.equal(counts.articles, 4);
+      assert.equal(
+        await store.processNextJob(() => assert.fail("no job left"), simplePipeline.assign, NOW),
+        null,
+      );
+    });
+
+    it("exports, imports into a fresh store and exports again to identical bytes", async () => {
+      const { store } = await engine.fresh();
+      await ingestInputs(store, simplePipeline, CORPUS, [], { now });
+      const first = await exportText(store);
+      const { store: copy } = await engine.fresh();
+      const records = first
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l) as ExportRecord);
+      assert.equal(await copy.importRecords(records), 1 + 3 + 9 + 18);
+      assert.equal(await exportText(copy), first);
+      // The imported store keeps working: a new article gets the next arrival number.
+      const more = syntheticCorpus({
+        stories: 1,
+        reportsPerStory: 1,
+        copiesPerReport: 0,
+        seed: 99,
+      });
+      const outcome = await copy.commitArticle(prepared(more[0]), simplePipeline.assign, NOW);
+      assert.equal(outcome.status, "stored");
+      assert.equal((await copy.counts()).articles, 19);
+    });
+
+    it("refuses to import into a store that already holds articles", async () => {
+      const { store } = await engine.fresh();
+      await ingestInputs(store, simplePipeline, CORPUS.slice(0, 2), [], { now });
+      const records = (await exportText(store))
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l) as ExportRecord);
+      await assert.rejects(store.importRecords(records), /needs an empty store/);
+    });
+
+    it("never splits a story or stores a copy twice when two stores commit at once", async () => {
+      const { store, spec } = await engine.fresh();
+      const other = await openStore(spec);
+      try {
+        // The three reports of each story are committed at the same moment by three writers.
+        // Without a lock around assign+commit, each would see no neighbour and start a story.
+        const third = await openStore(spec);
+        const writers = [store, other, third];
+        const reports = syntheticCorpus({
+          stories: 20,
+          reportsPerStory: 3,
+          copiesPerReport: 0,
+          seed: 11,
+          storyWordShare: 0.95,
+        });
+        const byId = new Map(reports.map((r) => [r.id, r]));
+        try {
+          for (let s = 0; s < 20; s++) {
+            const group = [0, 1, 2].map((r) => prepared(byId.get(`s${s}-r${r}`) as RawInput));
+            await Promise.all(
+              group.map((p, i) => writers[i].commitArticle(p, simplePipeline.assign, NOW)),
+            );
+            // The same input again at two writers at once: stored once.
+            const again = prepared(byId.get(`s${s}-r0`) as RawInput);
+            const twice = await Promise.all([
+              store.commitArticle(again, simplePipeline.assign, NOW),
+              other.commitArticle(again, simplePipeline.assign, NOW),
+            ]);
+            assert.deepEqual(
+              twice.map((o) => o.status),
+              ["duplicate", "duplicate"],
+            );
+          }
+        } finally {
+          await third.close();
+        }
+        const stories = await store.listStories();
+        assert.equal(stories.length, 20, "one story per three reports, never split");
+        assert.ok(stories.every((s) => s.size === 3 && s.families === 3));
+        assert.equal((await store.counts()).articles, 60);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}
