@@ -118,6 +118,32 @@ export interface Doc {
   article: Article;
   sentences: Sentence[];
   mentions: Mention[];
+  /** Quantities found in the sentences ("6,700 containers"), when the text stage ran them. */
+  quantities?: QuantityMention[];
+  /** Dates found in the sentences, resolved against the publication date where known. */
+  dates?: DateMentionInDoc[];
+}
+
+/** A quantity in a sentence: value, counted noun's stem, hedge ("more than"). */
+export interface QuantityMention {
+  sentence: number;
+  text: string;
+  value: number;
+  unit: string;
+  qualifier: "exact" | "more" | "less" | "about";
+  start: number;
+  end: number;
+}
+
+/** A date expression in a sentence; `iso` is null when it needs a reference date we lack. */
+export interface DateMentionInDoc {
+  sentence: number;
+  text: string;
+  iso: string | null;
+  precision: "year" | "month" | "day";
+  relative: boolean;
+  start: number;
+  end: number;
 }
 
 /** How one member of a copy family relates to the family's first report. */

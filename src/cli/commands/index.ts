@@ -1,6 +1,7 @@
 /** The CLI's commands, in the order `--help` lists them. Each module registers one command. */
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerBrief } from "./brief.js";
 import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
 import { registerImport } from "./import.js";
@@ -12,6 +13,7 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 export const COMMANDS: RegisterCommand[] = [
   registerExtract,
+  registerBrief,
   registerIngest,
   registerStories,
   registerExport,

@@ -1,0 +1,128 @@
+/**
+ * Direct quotes and their speakers: quoted spans (straight or curly, possibly several
+ * sentences long), attributed through "X said", "said X", "X told", "according to X" or a
+ * pronoun pointing back to the last person named; the same quote in other sources is linked.
+ */
+import type { Quote } from "../model.js";
+import { fold, terms } from "../text/tokens.js";
+import type { StoryIndex } from "./story-index.js";
+
+/** Quoted spans shorter than this (words) are scare quotes ("very eventful"), not quotes. */
+export const MIN_QUOTE_WORDS = 4;
+/** Two quotes are the same when their stem sets overlap (Dice) at least this much. */
+export const SAME_QUOTE_DICE = 0.6;
+
+const QUOTE_SPAN = /“([^”“]+)”|"([^"]+)"|«([^»]+)»/g;
+const SPEECH_VERB =
+  "said|says|told|added|stressed|warned|noted|wrote|explained|insisted|declared|stated|announced|argued|claimed|asserted|tweeted|posted";
+/** A speech verb right after a name, maybe after a role ("a Kremlin spokesman said"). */
+const AFTER_VERB = new RegExp(`^\\W*(?:[a-z]+\\s+){0,2}(?:${SPEECH_VERB})\\b`);
+const BEFORE_VERB = new RegExp(`\\b(?:${SPEECH_VERB})\\W*$`, "i");
+const PRONOUN_SAID = new RegExp(`\\b(he|she)\\s+(?:${SPEECH_VERB})\\b|\\b(?:${SPEECH_VERB})\\s+(he|she)\\b`, "i");
+
+interface Found {
+  quote: Quote;
+  stems: Set<string>;
+}
+
+/** Finds every quote of every source, speakers resolved to actor names where possible. */
+export function findQuotes(index: StoryIndex): Quote[] {
+  const found: Found[] = [];
+  index.docs.forEach((doc) => {
+    let lastPerson: string | null = null;
+    for (const s of doc.sentences) {
+      if (s.heading) continue;
+      const mentions = doc.mentions.filter((m) => m.sentence === s.index);
+      const paragraph = doc.article.paragraphs[s.paragraph];
+      QUOTE_SPAN.lastIndex = 0;
+      for (const m of paragraph.matchAll(QUOTE_SPAN)) {
+        const qStart = m.index ?? 0;
+        // Attribute each quote once: in the sentence where it starts.
+        if (qStart < s.start || qStart >= s.end) continue;
+        const inner = (m[1] ?? m[2] ?? m[3]).trim();
+        if (inner.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
+        const qEnd = qStart + m[0].length;
+        const speaker = findSpeaker(index, doc.mentions, s.index, paragraph, s, qStart, qEnd, lastPerson);
+        found.push({
+          quote: { speaker, text: inner, source: doc.article.id, sentence: s.index },
+          stems: new Set(terms(inner)),
+        });
+      }
+      for (const m of mentions) {
+        const name = index.actors.resolve(m.text);
+        if (name && index.actors.kindOf(name) === "person") lastPerson = name;
+      }
+    }
+  });
+  // Link the same quote across sources; keep the first-listed copy.
+  const out: Quote[] = [];
+  const kept: Found[] = [];
+  for (const f of found) {
+    const same = kept.find((k) => k.quote.source !== f.quote.source && dice(k.stems, f.stems) >= SAME_QUOTE_DICE);
+    if (same) {
+      const also = new Set(same.quote.alsoIn ?? []);
+      if (f.quote.source !== same.quote.source) also.add(f.quote.source);
+      same.quote.alsoIn = [...also].sort();
+      if (!same.quote.speaker && f.quote.speaker) same.quote.speaker = f.quote.speaker;
+      continue;
+    }
+    kept.push(f);
+    out.push(f.quote);
+  }
+  for (const q of out) q.alsoIn ??= [];
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+function findSpeaker(
+  index: StoryIndex,
+  mentions: { text: string; sentence: number; start: number; end: number }[],
+  sentence: number,
+  paragraph: string,
+  s: { start: number; end: number; text: string },
+  qStart: number,
+  qEnd: number,
+  lastPerson: string | null,
+): string | null {
+  // Mentions of this sentence outside the quote, with paragraph offsets.
+  const outside = mentions
+    .filter((m) => m.sentence === sentence)
+    .map((m) => ({ text: m.text, start: s.start + m.start, end: s.start + m.end }))
+    .filter((m) => m.end <= qStart || m.start >= qEnd);
+  const named = (text: string) => {
+    const name = index.actors.resolve(text);
+    const kind = name ? index.actors.kindOf(name) : null;
+    return name && (kind === "person" || kind === "organization") ? name : null;
+  };
+  // 1. A name right next to a speech verb ("Ushakov said", "said Ushakov", "X told").
+  for (const m of outside) {
+    const after = paragraph.slice(m.end, m.end + 32);
+    const before = paragraph.slice(Math.max(0, m.start - 20), m.start);
+    if (AFTER_VERB.test(after) || BEFORE_VERB.test(before)) {
+      const n = named(m.text);
+      if (n) return n;
+    }
+  }
+  // 2. "according to X".
+  for (const m of outside) {
+    if (/according to\s+(?:the\s+)?$/i.test(paragraph.slice(Math.max(0, m.start - 20), m.start))) {
+      const n = named(m.text);
+      if (n) return n;
+    }
+  }
+  // 3. "he said": the last person named before.
+  const rest = fold(paragraph.slice(qEnd, Math.min(s.end, qEnd + 40)) + " " + paragraph.slice(s.start, qStart));
+  if (PRONOUN_SAID.test(rest) && lastPerson) return lastPerson;
+  // 4. Any person named outside the quote in this sentence.
+  for (const m of outside) {
+    const n = named(m.text);
+    if (n && index.actors.kindOf(n) === "person") return n;
+  }
+  return null;
+}

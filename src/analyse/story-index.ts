@@ -1,0 +1,128 @@
+/**
+ * The shared working view of one story for the analysers: every body sentence of every
+ * source as a weighted bag of stems, actors and quantities, with its source and family.
+ */
+import type { DateMentionInDoc, Doc, Family, QuantityMention, Sentence } from "../model.js";
+import { fold, STOP_WORDS, terms, words } from "../text/tokens.js";
+import { type ActorTable, buildActors } from "./actors.js";
+
+/** One sentence of one source, ready for comparison. */
+export interface Unit {
+  id: number;
+  doc: number;
+  source: string;
+  family: string;
+  sentence: Sentence;
+  /** Feature → IDF weight: stems, "@actor" keys and "#value unit" quantities. */
+  features: Map<string, number>;
+  /** Sum of feature weights (for the Dice score). */
+  mass: number;
+  /** Canonical actor names mentioned. */
+  actors: string[];
+  quantities: QuantityMention[];
+  dates: DateMentionInDoc[];
+  /** Share of words that look machine-garbled (capitalised function words mid-sentence, glued words). */
+  garble: number;
+  /** 0 for a source's first sentence, growing with position. */
+  position: number;
+  wordCount: number;
+}
+
+export interface StoryIndex {
+  docs: Doc[];
+  units: Unit[];
+  actors: ActorTable;
+  familyOf: Map<string, string>;
+  /** Units of each doc, by sentence index. */
+  byDoc: Map<number, Map<number, Unit>>;
+}
+
+/** Actors weigh more than a word: a shared name is strong evidence of the same statement. */
+const ACTOR_WEIGHT_FACTOR = 1.5;
+/** Quantities weigh more still: a shared "6,700 containers" rarely happens by chance. */
+const QUANTITY_WEIGHT_FACTOR = 2;
+
+/** Builds the index. Articles with no family in `families` form a family of their own. */
+export function indexStory(docs: readonly Doc[], families: readonly Family[]): StoryIndex {
+  const familyOf = new Map<string, string>();
+  for (const f of families) for (const m of f.members) familyOf.set(m.id, f.id);
+  for (const d of docs) if (!familyOf.has(d.article.id)) familyOf.set(d.article.id, d.article.id);
+  const actors = buildActors(docs);
+  const raw: { doc: number; s: Sentence; feats: string[]; actors: string[] }[] = [];
+  docs.forEach((doc, di) => {
+    for (const s of doc.sentences) {
+      if (s.heading) continue;
+      const names = new Set<string>();
+      for (const m of doc.mentions) {
+        if (m.sentence !== s.index) continue;
+        const name = actors.resolve(m.text);
+        if (name) names.add(name);
+      }
+      const feats = new Set(terms(s.text));
+      for (const n of names) feats.add(`@${n}`);
+      for (const q of doc.quantities ?? []) {
+        if (q.sentence === s.index) feats.add(`#${q.value} ${q.unit}`);
+      }
+      raw.push({ doc: di, s, feats: [...feats], actors: [...names].sort() });
+    }
+  });
+  const df = new Map<string, number>();
+  for (const r of raw) for (const f of r.feats) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = raw.length;
+  const units: Unit[] = [];
+  const byDoc = new Map<number, Map<number, Unit>>();
+  for (const r of raw) {
+    const features = new Map<string, number>();
+    let mass = 0;
+    for (const f of r.feats) {
+      let w = Math.log((n + 1) / (df.get(f)! + 0.5));
+      if (f.startsWith("@")) w *= ACTOR_WEIGHT_FACTOR;
+      else if (f.startsWith("#")) w *= QUANTITY_WEIGHT_FACTOR;
+      features.set(f, w);
+      mass += w;
+    }
+    const doc = docs[r.doc];
+    const unit: Unit = {
+      id: units.length,
+      doc: r.doc,
+      source: doc.article.id,
+      family: familyOf.get(doc.article.id)!,
+      sentence: r.s,
+      features,
+      mass,
+      actors: r.actors,
+      quantities: (doc.quantities ?? []).filter((q) => q.sentence === r.s.index),
+      dates: (doc.dates ?? []).filter((d) => d.sentence === r.s.index),
+      garble: garbleScore(r.s.text),
+      position: r.s.index,
+      wordCount: words(r.s.text).length,
+    };
+    units.push(unit);
+    let m = byDoc.get(r.doc);
+    if (!m) byDoc.set(r.doc, (m = new Map()));
+    m.set(r.s.index, unit);
+  }
+  return { docs: [...docs], units, actors, familyOf, byDoc };
+}
+
+/** Weighted Dice similarity of two units' features, in [0, 1]. */
+export function similarity(a: Unit, b: Unit): number {
+  if (a.mass === 0 || b.mass === 0) return 0;
+  let shared = 0;
+  const [small, large] = a.features.size < b.features.size ? [a, b] : [b, a];
+  for (const [f, w] of small.features) if (large.features.has(f)) shared += w;
+  return (2 * shared) / (a.mass + b.mass);
+}
+
+/** Share of tokens that betray garbled text: "visit For a", "Russian It was", "SeptemberThe". */
+export function garbleScore(text: string): number {
+  const ws = words(text);
+  if (ws.length === 0) return 0;
+  let bad = 0;
+  for (let i = 1; i < ws.length; i++) {
+    const w = ws[i];
+    if (/^\p{Lu}/u.test(w) && STOP_WORDS.has(fold(w)) && w !== "I") bad++;
+    if (/\p{Ll}\p{Lu}\p{Ll}/u.test(w) && !/^(Mc|Mac|De|Di|La|Le|O')/.test(w)) bad++;
+  }
+  return bad / ws.length;
+}

@@ -1,0 +1,50 @@
+/**
+ * Timeline: dated statements in date order, relative dates already resolved against each
+ * article's publication date, merged when aligned sentences give the same date.
+ */
+import type { DatePrecision, Evidence, TimelineEntry } from "../model.js";
+import type { AlignResult } from "./align.js";
+import type { FactCandidate } from "./facts.js";
+import type { StoryIndex } from "./story-index.js";
+
+/** Most entries listed (earliest kept when a story has more). */
+export const MAX_TIMELINE = 60;
+
+export function buildTimeline(
+  index: StoryIndex,
+  aligned: AlignResult,
+  facts: readonly FactCandidate[],
+): TimelineEntry[] {
+  const entries = new Map<string, TimelineEntry & { evidence: Evidence[] }>();
+  for (const u of index.units) {
+    const g = aligned.groupOf[u.id];
+    for (const d of u.dates) {
+      if (!d.iso) continue;
+      // The group's wording stands for the entry only when it carries the same date.
+      const rep = facts[g].representative;
+      const repHasDate = rep.dates.some((x) => x.iso === d.iso);
+      const key = repHasDate ? `${d.iso}|g${g}` : `${d.iso}|u${u.id}`;
+      let e = entries.get(key);
+      if (!e) {
+        e = {
+          date: d.iso,
+          precision: d.precision as DatePrecision,
+          text: repHasDate ? rep.sentence.text : u.sentence.text,
+          sources: [],
+          evidence: [],
+        };
+        entries.set(key, e);
+      }
+      if (!e.sources.includes(u.source)) e.sources.push(u.source);
+      if (!e.evidence.some((x) => x.source === u.source && x.sentence === u.sentence.index)) {
+        e.evidence.push({ source: u.source, sentence: u.sentence.index, text: u.sentence.text });
+      }
+    }
+  }
+  const list = [...entries.values()];
+  for (const e of list) e.sources.sort();
+  list.sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.text < b.text ? -1 : a.text > b.text ? 1 : 0,
+  );
+  return list.slice(0, MAX_TIMELINE);
+}

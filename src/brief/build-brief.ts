@@ -1,0 +1,106 @@
+/**
+ * Assembles the cross-checked brief of one story from its articles and their copy families:
+ * facts with independent support, single-source claims, disputes, conflicts, quotes,
+ * timeline, actors and a lead. Pure: same inputs, same Brief.
+ */
+import { alignUnits } from "../analyse/align.js";
+import { findConflicts } from "../analyse/conflicts.js";
+import { findDisputes } from "../analyse/disputes.js";
+import { type FactCandidate, factsFromGroups, isNotableClaim, MAX_SINGLE_SOURCE, orderFacts } from "../analyse/facts.js";
+import { buildLead, DEFAULT_LEAD_WORDS, type LeadOptions } from "../analyse/lead.js";
+import { findQuotes } from "../analyse/quotes.js";
+import { indexStory } from "../analyse/story-index.js";
+import { buildTimeline } from "../analyse/timeline.js";
+import type { Article, Brief, BriefSource, Diagnostic, Doc, Family } from "../model.js";
+import { referenceFrom } from "../text/dates.js";
+import { storyEvidence, toDoc } from "../text/to-doc.js";
+import { GENERATOR } from "../version.js";
+
+export interface BriefOptions {
+  /** Target length of the lead in words (default 80). */
+  leadWords?: number;
+  /** Story id written into the brief. */
+  id?: string;
+  /** Lead tuning knobs, for the benchmark's parameter search only. */
+  lead?: Omit<LeadOptions, "words">;
+}
+
+/** Everything computed on the way to the brief, for callers that need more than the Brief. */
+export interface BriefWork {
+  brief: Brief;
+  docs: Doc[];
+  facts: FactCandidate[];
+}
+
+/** Builds the brief of one story. `families` may be partial: unlisted articles stand alone. */
+export function buildBrief(articles: Article[], families: Family[], options: BriefOptions = {}): Brief {
+  return buildBriefWork(articles, families, options).brief;
+}
+
+export function buildBriefWork(articles: Article[], families: Family[], options: BriefOptions = {}): BriefWork {
+  const diagnostics: Brief["diagnostics"] = [];
+  for (const a of articles) for (const d of a.diagnostics) diagnostics.push({ ...d, source: a.id });
+  // Relative dates of undated articles are read against the latest dated report of the story.
+  const dated = articles
+    .map((a) => a.published)
+    .filter((p): p is string => p !== null && referenceFrom(p) !== null)
+    .sort();
+  const storyReference = dated.length > 0 ? referenceFrom(dated[dated.length - 1]) : null;
+  const evidence = storyEvidence(articles);
+  const docs = articles.map((a) => {
+    if (!a.published && storyReference) {
+      diagnostics.push(borrowed(a.id, dated[dated.length - 1]));
+    }
+    if (a.language && a.language !== "en") {
+      diagnostics.push({
+        severity: "warning",
+        code: "language-unsupported",
+        message: `article language is "${a.language}"; sentence, entity and date rules are English-only`,
+        source: a.id,
+      });
+    }
+    return toDoc(a, { reference: storyReference, evidence });
+  });
+  const index = indexStory(docs, families);
+  const aligned = alignUnits(index);
+  const candidates = factsFromGroups(index, aligned);
+  const factText = (g: number) => candidates[g].fact.text;
+  const ordered = orderFacts(candidates);
+  const facts = ordered.filter((c) => c.fact.independent >= 2);
+  const single = ordered.filter((c) => c.fact.independent < 2 && isNotableClaim(c)).slice(0, MAX_SINGLE_SOURCE);
+  const totalFamilies = new Set(index.familyOf.values()).size;
+  const lead = buildLead(candidates, totalFamilies, { words: options.leadWords ?? DEFAULT_LEAD_WORDS, ...options.lead });
+  const sources: BriefSource[] = articles.map((a) => ({
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    published: a.published,
+    url: a.url,
+    language: a.language,
+    family: index.familyOf.get(a.id)!,
+  }));
+  const brief: Brief = {
+    generator: { ...GENERATOR },
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    lead,
+    sources,
+    facts: facts.map((c) => c.fact),
+    singleSource: single.map((c) => c.fact),
+    disputes: findDisputes(index, aligned),
+    conflicts: findConflicts(index, aligned, factText),
+    quotes: findQuotes(index),
+    timeline: buildTimeline(index, aligned, candidates),
+    actors: index.actors.actors,
+    diagnostics,
+  };
+  return { brief, docs, facts: candidates };
+}
+
+function borrowed(source: string, date: string): Diagnostic & { source: string } {
+  return {
+    severity: "info",
+    code: "date-reference-borrowed",
+    message: `no publication date; relative dates read against the story's latest report (${date})`,
+    source,
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * `crosscheck brief`: reads the reports of one story (files, directories, JSONL, stdin) and
+ * writes its cross-checked brief as Markdown, JSON or HTML; `--batch` writes one JSON brief
+ * per story line of a JSONL file.
+ */
+import { readFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { buildBrief } from "../../brief/build-brief.js";
+import { renderHtml } from "../../brief/render-html.js";
+import { renderMarkdown } from "../../brief/render-markdown.js";
+import type { Article, Brief, Family, InputError, RawInput } from "../../model.js";
+import { errorMessage, readInputs } from "../../ingest/read-inputs.js";
+import { uniqueIds } from "../../ids.js";
+import { type CliContext, UsageError } from "../context.js";
+import {
+  FALLBACK_FAMILIES_DIAGNOSTIC,
+  fallbackExtract,
+  fallbackFamilies,
+} from "./brief-fallbacks.js";
+
+const FORMATS = ["md", "json", "html"] as const;
+type Format = (typeof FORMATS)[number];
+
+interface BriefFlags {
+  format: string;
+  leadWords?: string;
+  batch?: string;
+  id?: string;
+}
+
+/** Extraction and copy families: the stand-ins until the real stages land in main. */
+function extract(inputs: RawInput[]): { articles: Article[]; errors: InputError[] } {
+  return fallbackExtract(inputs);
+}
+
+function families(articles: Article[]): { families: Family[]; fallback: boolean } {
+  return { families: fallbackFamilies(articles), fallback: true };
+}
+
+export function registerBrief(program: Command, ctx: CliContext): void {
+  program
+    .command("brief")
+    .description(
+      "write the cross-checked brief of one story: lead, facts with independent support,\n" +
+        "single-source claims, disputes, contradictions, quotes, timeline, actors, sources",
+    )
+    .argument("[inputs...]", "report files, directories, JSONL files, or - for stdin")
+    .option("-f, --format <format>", "output format: md, json or html", "md")
+    .option("--lead-words <n>", "target length of the lead in words (default 80)")
+    .option("--id <id>", "story id written into the brief")
+    .option(
+      "--batch <file>",
+      'JSONL of stories, one per line: {"id", "articles": [{"id", "title"?, "text"|"html", "published"?}]};\n' +
+        "writes one JSON brief per line",
+    )
+    .addHelpText(
+      "after",
+      "\nSource ids are input file names without extension (or the JSONL id).\n" +
+        "Exit status: 0 all good, 1 some inputs or batch lines failed (named on stderr), 2 usage error.",
+    )
+    .action(async (inputs: string[], flags: BriefFlags) => {
+      const format = flags.format as Format;
+      if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${flags.format}" (md, json or html)`);
+      let leadWords: number | undefined;
+      if (flags.leadWords !== undefined) {
+        leadWords = Number(flags.leadWords);
+        if (!Number.isInteger(leadWords) || leadWords < 10 || leadWords > 1000) {
+          throw new UsageError(`--lead-words must be a whole number from 10 to 1000, not "${flags.leadWords}"`);
+        }
+      }
+      if (flags.batch !== undefined) {
+        if (inputs.length > 0) throw new UsageError("--batch takes no other inputs");
+        if (format !== "json") ctx.note("crosscheck: --batch writes JSON lines; --format ignored");
+        await runBatch(ctx, flags.batch, leadWords);
+        return;
+      }
+      if (inputs.length === 0) throw new UsageError("brief needs at least one input (or --batch FILE)");
+      const read = await readInputs(inputs, { stdin: ctx.io.stdin });
+      ctx.reportInputErrors(read.errors);
+      const brief = briefOf(ctx, read.inputs, { id: flags.id, leadWords });
+      if (!brief) return;
+      ctx.io.stdout.write(render(brief, format));
+    });
+}
+
+function render(brief: Brief, format: Format): string {
+  if (format === "json") return `${JSON.stringify(brief, null, 2)}\n`;
+  if (format === "html") return renderHtml(brief);
+  return renderMarkdown(brief);
+}
+
+function briefOf(
+  ctx: CliContext,
+  inputs: RawInput[],
+  options: { id?: string; leadWords?: number },
+): Brief | null {
+  const extracted = extract(inputs);
+  ctx.reportInputErrors(extracted.errors);
+  if (extracted.articles.length === 0) {
+    ctx.note("crosscheck: no articles to brief");
+    ctx.fail(1);
+    return null;
+  }
+  const fam = families(extracted.articles);
+  const brief = buildBrief(extracted.articles, fam.families, {
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(options.leadWords !== undefined ? { leadWords: options.leadWords } : {}),
+  });
+  if (fam.fallback) brief.diagnostics.push({ ...FALLBACK_FAMILIES_DIAGNOSTIC });
+  return brief;
+}
+
+interface StoryLine {
+  id: string;
+  articles: { id?: unknown; title?: unknown; text?: unknown; html?: unknown; published?: unknown }[];
+}
+
+function parseStory(line: string): StoryLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    throw new Error(`not JSON: ${errorMessage(err)}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not a JSON object");
+  const story = value as Record<string, unknown>;
+  if (typeof story.id !== "string" || story.id === "") throw new Error('missing string "id"');
+  if (!Array.isArray(story.articles) || story.articles.length === 0) throw new Error('missing non-empty "articles" array');
+  story.articles.forEach((a, i) => {
+    if (typeof a !== "object" || a === null) throw new Error(`articles[${i}] is not an object`);
+    const r = a as Record<string, unknown>;
+    if (typeof r.text !== "string" && typeof r.html !== "string") throw new Error(`articles[${i}] has no "text" or "html"`);
+  });
+  return story as unknown as StoryLine;
+}
+
+async function runBatch(ctx: CliContext, file: string, leadWords: number | undefined): Promise<void> {
+  let content: string;
+  try {
+    content = await readFile(file, "utf8");
+  } catch (err) {
+    ctx.reportInputErrors([{ input: file, message: errorMessage(err) }]);
+    return;
+  }
+  const lines = content.split("\n");
+  const total = lines.filter((l) => l.trim() !== "").length;
+  const tty = ctx.io.stderr.isTTY === true;
+  let done = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === "") continue;
+    const where = `${file}:${i + 1}`;
+    try {
+      const story = parseStory(line);
+      const ids = uniqueIds(story.articles.map((a, k) => (typeof a.id === "string" && a.id ? a.id : `${k + 1}`)));
+      const inputs: RawInput[] = story.articles.map((a, k) => ({
+        id: ids.ids[k],
+        origin: { kind: "jsonl", name: `${where}#${k + 1}`, line: i + 1 },
+        ...(typeof a.text === "string" ? { text: a.text } : {}),
+        ...(typeof a.html === "string" ? { html: a.html } : {}),
+        meta: {
+          ...(typeof a.title === "string" ? { title: a.title } : {}),
+          ...(typeof a.published === "string" ? { published: a.published } : {}),
+        },
+      }));
+      const extracted = extract(inputs);
+      if (extracted.articles.length === 0) throw new Error("no usable article");
+      for (const e of extracted.errors) ctx.reportInputErrors([{ input: `${where}: ${e.input}`, message: e.message }]);
+      const fam = families(extracted.articles);
+      const brief = buildBrief(extracted.articles, fam.families, {
+        id: story.id,
+        ...(leadWords !== undefined ? { leadWords } : {}),
+      });
+      if (fam.fallback) brief.diagnostics.push({ ...FALLBACK_FAMILIES_DIAGNOSTIC });
+      ctx.io.stdout.write(`${JSON.stringify(brief)}\n`);
+    } catch (err) {
+      ctx.reportInputErrors([{ input: where, message: errorMessage(err) }]);
+    }
+    done++;
+    if (tty) {
+      const width = 30;
+      const filled = Math.round((done / Math.max(1, total)) * width);
+      ctx.io.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}`);
+    }
+  }
+  if (tty) ctx.io.stderr.write("\n");
+}

@@ -1,0 +1,139 @@
+/**
+ * Small built-in word lists for gazetteer-free entity recognition: countries and major cities,
+ * place and organisation head words, titles and honorifics, and common country aliases.
+ */
+
+/** Countries, territories and regions often in the news (folded). */
+export const COUNTRIES: ReadonlySet<string> = new Set(
+  (
+    "afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|bahamas|" +
+    "bahrain|bangladesh|barbados|belarus|belgium|belize|benin|bhutan|bolivia|bosnia|botswana|brazil|" +
+    "brunei|bulgaria|burkina faso|burundi|cambodia|cameroon|canada|chad|chile|china|colombia|congo|" +
+    "costa rica|croatia|cuba|cyprus|czech republic|czechia|denmark|djibouti|dominican republic|ecuador|egypt|" +
+    "el salvador|eritrea|estonia|ethiopia|fiji|finland|france|gabon|gambia|georgia|germany|ghana|greece|" +
+    "guatemala|guinea|guyana|haiti|honduras|hungary|iceland|india|indonesia|iran|iraq|ireland|israel|" +
+    "italy|ivory coast|jamaica|japan|jordan|kazakhstan|kenya|kosovo|kuwait|kyrgyzstan|laos|latvia|lebanon|" +
+    "lesotho|liberia|libya|lithuania|luxembourg|madagascar|malawi|malaysia|maldives|mali|malta|mauritania|" +
+    "mexico|moldova|monaco|mongolia|montenegro|morocco|mozambique|myanmar|burma|namibia|nepal|netherlands|" +
+    "new zealand|nicaragua|niger|nigeria|north korea|north macedonia|norway|oman|pakistan|palestine|panama|" +
+    "papua new guinea|paraguay|peru|philippines|poland|portugal|qatar|romania|russia|rwanda|saudi arabia|" +
+    "senegal|serbia|sierra leone|singapore|slovakia|slovenia|somalia|south africa|south korea|south sudan|" +
+    "spain|sri lanka|sudan|sweden|switzerland|syria|taiwan|tajikistan|tanzania|thailand|togo|tunisia|" +
+    "turkey|turkiye|turkmenistan|uganda|ukraine|united arab emirates|uae|united kingdom|uk|u.k.|britain|" +
+    "great britain|england|scotland|wales|united states|us|u.s.|usa|u.s.a.|america|uruguay|uzbekistan|" +
+    "venezuela|vietnam|yemen|zambia|zimbabwe|korea|gaza|west bank|crimea|donbas|europe|asia|africa|" +
+    "latin america|middle east|far east|korean peninsula|northeast asia|southeast asia|the west|" +
+    "california|texas|florida|new york|ohio|michigan|pennsylvania|georgia|arizona|nevada|iowa|" +
+    "virginia|north carolina|south carolina|wisconsin|minnesota|colorado|washington state|alaska|hawaii"
+  ).split("|"),
+);
+
+/** Capitals and big cities (folded). */
+export const CITIES: ReadonlySet<string> = new Set(
+  (
+    "washington|new york|los angeles|chicago|houston|miami|boston|san francisco|seattle|atlanta|dallas|" +
+    "philadelphia|detroit|denver|las vegas|london|paris|berlin|madrid|rome|milan|vienna|brussels|" +
+    "amsterdam|geneva|zurich|stockholm|oslo|copenhagen|helsinki|warsaw|prague|budapest|athens|lisbon|" +
+    "dublin|moscow|st petersburg|kyiv|kiev|kharkiv|odesa|minsk|ankara|istanbul|tehran|baghdad|damascus|" +
+    "beirut|jerusalem|tel aviv|cairo|riyadh|doha|dubai|abu dhabi|kabul|islamabad|karachi|new delhi|delhi|" +
+    "mumbai|dhaka|beijing|shanghai|hong kong|taipei|tokyo|osaka|seoul|pyongyang|hanoi|bangkok|manila|" +
+    "jakarta|singapore|kuala lumpur|sydney|melbourne|canberra|auckland|ottawa|toronto|montreal|" +
+    "vancouver|mexico city|havana|caracas|bogota|lima|santiago|buenos aires|sao paulo|rio de janeiro|" +
+    "brasilia|nairobi|lagos|addis ababa|johannesburg|cape town|khartoum|tripoli|tunis|algiers|rabat|" +
+    "vladivostok|hiroshima|gaza city|rafah|mosul|aleppo|kandahar|sochi|davos|strasbourg|the hague"
+  ).split("|"),
+);
+
+/** Aliases of places that are written in several ways: folded alias → canonical name. */
+export const PLACE_ALIASES: Readonly<Record<string, string>> = {
+  us: "United States",
+  "u.s.": "United States",
+  usa: "United States",
+  "u.s.a.": "United States",
+  america: "United States",
+  "united states": "United States",
+  "united states of america": "United States",
+  uk: "United Kingdom",
+  "u.k.": "United Kingdom",
+  britain: "United Kingdom",
+  "great britain": "United Kingdom",
+  "united kingdom": "United Kingdom",
+  uae: "United Arab Emirates",
+  kiev: "Kyiv",
+  burma: "Myanmar",
+  turkiye: "Turkey",
+  dprk: "North Korea",
+  un: "United Nations",
+  "u.n.": "United Nations",
+  eu: "European Union",
+  "e.u.": "European Union",
+};
+
+/** Last words that make a name a place. */
+export const PLACE_HEADS: ReadonlySet<string> = new Set(
+  (
+    "peninsula sea ocean river island islands mountains mountain valley province region street " +
+    "square airport coast bay strait gulf county district city desert lake mount state territory " +
+    "border harbor harbour port wharf park bridge highway road avenue village town cosmodrome " +
+    "base station centre center palace house hall stadium terrace lane wharf quay dock docks"
+  ).split(" "),
+);
+
+/** Last (or heading) words that make a name an organisation. */
+export const ORG_HEADS: ReadonlySet<string> = new Set(
+  (
+    "ministry council party agency inc inc. corp corp. corporation company co ltd llc plc union " +
+    "university college school institute association organization organisation committee " +
+    "commission department office bank court parliament congress senate assembly army navy " +
+    "forces force police service services group foundation fund board authority bureau " +
+    "federation league club times post news newspaper press tribune journal herald guardian " +
+    "network media television radio channel airlines airways kremlin pentagon nato government " +
+    "administration cabinet secretariat alliance coalition front movement church hospital " +
+    "conference summit reuters convention inspectorate directorate infirmary academy chemicals " +
+    "industries holdings systems technologies energy motors pharmaceuticals partners capital " +
+    "enterprises laboratories labs trust society institute desk wire gazette chronicle " +
+    "clarion courier mail telegraph observer express standard"
+  ).split(" "),
+);
+
+/** Acronyms that are organisations ("NATO", "BRICS") are recognised by shape; these are places. */
+export const PLACE_ACRONYMS: ReadonlySet<string> = new Set(["us", "u.s.", "uk", "u.k.", "uae", "usa"]);
+
+/** Titles and roles that precede a person's name, folded ("president", "defense secretary"). */
+export const TITLES: ReadonlySet<string> = new Set(
+  (
+    "president vice prime minister secretary chancellor king queen prince princess pope senator sen " +
+    "sen. rep rep. representative congressman congresswoman gov gov. governor mayor general gen gen. " +
+    "admiral colonel col captain capt judge justice dr dr. mr mr. mrs mrs. ms ms. sir lord lady " +
+    "chairman chairwoman chair ceo director chief spokesman spokeswoman spokesperson ambassador " +
+    "envoy commissioner premier president-elect leader aide adviser advisor minister-president " +
+    "deputy foreign defense defence interior finance state attorney sheikh emir ayatollah " +
+    "officer sergeant lieutenant inspector superintendent commander professor prof coach"
+  ).split(" "),
+);
+
+/** Words that, lower-case just before a name, say the name is a person. */
+export const PERSON_CUES: ReadonlySet<string> = new Set(
+  (
+    "leader aide spokesman spokeswoman spokesperson adviser advisor official minister president " +
+    "secretary envoy ambassador chief director chairman senator governor mayor father mother son " +
+    "daughter wife husband brother sister predecessor successor counterpart candidate lawmaker " +
+    "journalist reporter correspondent analyst professor colonel general dictator premier rival"
+  ).split(" "),
+);
+
+/** Honorifics that are dropped from a person's name. */
+export const HONORIFICS: ReadonlySet<string> = new Set(
+  "mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. sen. sen rep. rep gov. gov gen. gen".split(" "),
+);
+
+/** Adjectives of nationality that are not ending in -an/-ese/-ish (folded). */
+export const DEMONYMS: ReadonlySet<string> = new Set(
+  (
+    "thai swiss iraqi israeli pakistani saudi kuwaiti qatari yemeni omani bangladeshi nepali " +
+    "somali afghan kazakh uzbek tajik turkmen kyrgyz czech slovak greek french dutch irish welsh " +
+    "danish polish finnish swedish turkish spanish british scottish english western eastern " +
+    "northern southern soviet islamic arab muslim christian jewish catholic communist democratic " +
+    "republican"
+  ).split(" "),
+);
