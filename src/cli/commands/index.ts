@@ -6,6 +6,7 @@ import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
 import { registerImport } from "./import.js";
 import { registerIngest } from "./ingest.js";
+import { registerServe } from "./serve.js";
 import { registerStories } from "./stories.js";
 import { registerWorker } from "./worker.js";
 
@@ -19,4 +20,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerExport,
   registerImport,
   registerWorker,
+  registerServe,
 ];
