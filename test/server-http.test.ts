@@ -1,0 +1,185 @@
+/**
+ * The API over a real socket: the node:http adapter on an ephemeral port of 127.0.0.1, and the
+ * `crosscheck serve` command as a child process.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { request as httpRequest } from "node:http";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Brief } from "../src/model.js";
+import { createApp } from "../src/server/app.js";
+import { type Listening, listen } from "../src/server/node-adapter.js";
+import type { StorySummary } from "../src/store/store.js";
+import { VERSION } from "../src/version.js";
+import { ingestDemo, type TempStore, tempStore } from "./helpers/server.js";
+import { REPO_ROOT } from "./helpers/shared.js";
+
+const TOKEN = "socket-token-456";
+
+/** A GET with the path sent exactly as given (no client-side normalisation of "..", "%2e"). */
+function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path, method: "GET" }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("HTTP API on a real server", () => {
+  let temp: TempStore;
+  let server: Listening;
+  let story: StorySummary;
+
+  before(async () => {
+    temp = await tempStore();
+    story = await ingestDemo(temp.store);
+    server = await listen(createApp({ store: temp.store, token: TOKEN }), { port: 0 });
+  });
+  after(async () => {
+    await server.close();
+    await temp.cleanup();
+  });
+
+  it("binds 127.0.0.1 on an ephemeral port", () => {
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.ok(server.port > 0);
+  });
+
+  it("answers the stories list and a story's brief as JSON with the version", async () => {
+    const list = await fetch(`${server.url}/api/stories`);
+    assert.equal(list.status, 200);
+    assert.equal(list.headers.get("content-type"), "application/json; charset=utf-8");
+    const body = (await list.json()) as { generator: { version: string }; stories: StorySummary[] };
+    assert.equal(body.generator.version, VERSION);
+    assert.ok(body.stories.some((s) => s.id === story.id));
+    const brief = (await (
+      await fetch(`${server.url}/api/stories/${encodeURIComponent(story.id)}`)
+    ).json()) as Brief;
+    assert.equal(brief.id, story.id);
+    assert.equal(brief.sources.length, story.size);
+  });
+
+  it("ingests text/plain and JSON with the Bearer token and reports each outcome", async () => {
+    const plain = await fetch(
+      `${server.url}/api/ingest?title=${encodeURIComponent("Bridge reopens")}`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "text/plain" },
+        body: "The Old Mill bridge in Tarrowby reopened on Friday after a two-year repair.",
+      },
+    );
+    assert.equal(plain.status, 200);
+    const out = (await plain.json()) as {
+      summary: { ingested: number };
+      results: { status: string; articleId: string }[];
+    };
+    assert.equal(out.summary.ingested, 1);
+    assert.equal(out.results[0].articleId, "bridge-reopens");
+    const again = await fetch(`${server.url}/api/ingest`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        articles: [
+          {
+            title: "Bridge reopens",
+            text: "The Old Mill bridge in Tarrowby reopened on Friday after a two-year repair.",
+          },
+        ],
+      }),
+    });
+    const dup = (await again.json()) as { summary: { duplicates: number } };
+    assert.equal(dup.summary.duplicates, 1);
+    const article = (await (await fetch(`${server.url}/api/articles/bridge-reopens`)).json()) as {
+      article: { title: string };
+      sentences: { text: string }[];
+    };
+    assert.equal(article.article.title, "Bridge reopens");
+    assert.equal(article.sentences.length, 1);
+  });
+
+  it("answers 413 to a body over 5 MB without reading it all", async () => {
+    const res = await fetch(`${server.url}/api/ingest`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ articles: [{ text: "y".repeat(6 * 1024 * 1024) }] }),
+    });
+    assert.equal(res.status, 413);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, "too-large");
+  });
+
+  it("never serves a file outside its static set, for raw and encoded traversal paths", async () => {
+    for (const path of [
+      "/static/../package.json",
+      "/static/%2e%2e/package.json",
+      "/static/%2E%2E/%2E%2E/package.json",
+      "/static/..%2fpackage.json",
+      "/static/..%5c..%5cpackage.json",
+      "/static/....//package.json",
+      "/../../../etc/passwd",
+    ]) {
+      const res = await rawGet(server.url, path);
+      assert.equal(res.status, 404, path);
+      assert.ok(!res.body.includes('"devDependencies"') && !res.body.includes("root:"), path);
+    }
+    assert.equal((await rawGet(server.url, "/static/app.css")).status, 200);
+  });
+
+  it("answers HEAD like GET without a body", async () => {
+    const res = await fetch(`${server.url}/api/stories`, { method: "HEAD" });
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), "");
+  });
+});
+
+describe("crosscheck serve", () => {
+  it("prints its URL for --port 0, serves read-only without a token, and stops on SIGTERM", async () => {
+    const temp = await tempStore();
+    await ingestDemo(temp.store);
+    await temp.store.close();
+    const child = spawn(
+      process.execPath,
+      [join(REPO_ROOT, "bin", "crosscheck.js"), "serve", "--db", temp.path, "--port", "0"],
+      { env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (c) => {
+          out += String(c);
+          const m = /^(http:\/\/127\.0\.0\.1:\d+)\/\n/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const res = await fetch(`${url}/api/ingest`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"articles":[{"text":"x"}]}',
+      });
+      assert.equal(res.status, 403);
+      assert.equal(((await res.json()) as { error: { code: string } }).error.code, "read-only");
+      assert.equal((await fetch(`${url}/`)).status, 200);
+    } finally {
+      const exited = new Promise<number | null>((resolve) =>
+        child.on("exit", (code) => resolve(code)),
+      );
+      child.kill("SIGTERM");
+      assert.equal(await exited, 0);
+      await temp.cleanup().catch(() => {});
+    }
+  });
+
+  it("refuses a bad --port with a usage error", async () => {
+    const { runCli } = await import("./helpers/cli.js");
+    const res = await runCli(["serve", "--port", "99999", "--db", ":memory:"]);
+    assert.equal(res.code, 2);
+    assert.match(res.stderr, /--port must be a whole number from 0 to 65535/);
+  });
+});
