@@ -9,7 +9,7 @@ import { ingestInputs, prepareInput, workQueue } from "../src/ingest/ingest-pipe
 import { simplePipeline } from "../src/ingest/simple-pipeline.js";
 import type { RawInput } from "../src/model.js";
 import { openStore } from "../src/store/open-store.js";
-import type { ExportRecord, PreparedArticle, Store } from "../src/store/store.js";
+import type { AssignFn, ExportRecord, PreparedArticle, Store } from "../src/store/store.js";
 import { syntheticCorpus } from "./store-corpus.js";
 import { storeEngines } from "./store-engines.js";
 
@@ -169,7 +169,7 @@ for (const engine of await storeEngines()) {
       assert.equal(await store.getCachedBrief(storyId, "json"), null);
     });
 
-    it("leaves nothing behind when the assignment step fails mid-commit", async () => {
+    it("leaves nothing behind when the assignment step fails or is inconsistent", async () => {
       const { store } = await engine.fresh();
       await store.commitArticle(
         prepared(input("a", "One article body.")),
@@ -177,27 +177,21 @@ for (const engine of await storeEngines()) {
         NOW,
       );
       const before = await store.counts();
+      const attempt = (id: string, assign: AssignFn) =>
+        store.commitArticle(prepared(input(id, `The body of article ${id}.`)), assign, NOW);
       await assert.rejects(
-        store.commitArticle(
-          prepared(input("b", "Another article body.")),
-          () => {
-            throw new Error("clusterer exploded");
-          },
-          NOW,
-        ),
+        attempt("b", () => {
+          throw new Error("clusterer exploded");
+        }),
         /clusterer exploded/,
       );
       await assert.rejects(
-        store.commitArticle(
-          prepared(input("c", "A third article body.")),
-          () => ({
-            story: "no-such-story",
-            family: null,
-            relation: "original",
-          }),
-          NOW,
-        ),
+        attempt("c", () => ({ story: "no-such-story", family: null, relation: "original" })),
         /unknown story/,
+      );
+      await assert.rejects(
+        attempt("d", () => ({ story: null, family: "a", relation: "copy" })),
+        /puts family a of story a in story null/,
       );
       assert.deepEqual(await store.counts(), before);
       assert.equal(await store.getArticle("b"), null);

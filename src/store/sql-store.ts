@@ -109,27 +109,12 @@ export class SqlStore implements Store {
     const { article, fingerprint } = prepared;
     const buckets = [...new Set(fingerprint.buckets)].sort((a, b) => a - b);
     await this.db.lockBuckets(conn, buckets);
-    const sameContent = await conn.all<{ id: string }>(
-      "SELECT id FROM articles WHERE content_hash = ?",
-      [article.contentHash],
+    const same = await conn.all<{ id: string }>(
+      "SELECT id FROM articles WHERE content_hash = ? UNION ALL SELECT article_id AS id FROM inputs WHERE input_hash = ?",
+      [article.contentHash, prepared.inputHash],
     );
-    if (sameContent.length > 0) {
-      return {
-        status: "duplicate",
-        articleId: sameContent[0].id,
-        input: prepared.input.origin.name,
-      };
-    }
-    const sameInput = await conn.all<{ article_id: string }>(
-      "SELECT article_id FROM inputs WHERE input_hash = ?",
-      [prepared.inputHash],
-    );
-    if (sameInput.length > 0) {
-      return {
-        status: "duplicate",
-        articleId: sameInput[0].article_id,
-        input: prepared.input.origin.name,
-      };
+    if (same.length > 0) {
+      return { status: "duplicate", articleId: same[0].id, input: prepared.input.origin.name };
     }
     const candidates = await this.candidates(conn, buckets);
     const assignment = assign(article, { fingerprint, candidates });
@@ -140,11 +125,26 @@ export class SqlStore implements Store {
     const relation: Derivation = assignment.family ? assignment.relation : "original";
     const newStory = assignment.story === null;
     const newFamily = assignment.family === null;
-    if (!newStory && !(await exists(conn, "stories", assignment.story as string))) {
-      throw new Error(`assignment names unknown story ${assignment.story}`);
+    // A story or family named by a candidate exists (rows are never deleted); any other name
+    // is checked against the tables.
+    const knownStory = (id: string) => candidates.some((c) => c.storyId === id);
+    const story = assignment.story;
+    if (story !== null && !knownStory(story) && !(await exists(conn, "stories", story))) {
+      throw new Error(`assignment names unknown story ${story}`);
     }
-    if (!newFamily && !(await exists(conn, "families", assignment.family as string))) {
-      throw new Error(`assignment names unknown family ${assignment.family}`);
+    const family = assignment.family;
+    if (family !== null) {
+      const owner =
+        candidates.find((c) => c.familyId === family)?.storyId ??
+        (
+          await conn.all<{ story_id: string }>("SELECT story_id FROM families WHERE id = ?", [
+            family,
+          ])
+        )[0]?.story_id;
+      if (owner === undefined) throw new Error(`assignment names unknown family ${family}`);
+      if (owner !== story) {
+        throw new Error(`assignment puts family ${family} of story ${owner} in story ${story}`);
+      }
     }
     let version = 1;
     if (article.url) {
