@@ -73,7 +73,11 @@ describe("buildBrief on a hand-made story", () => {
     assert.match(d.claim, /ignoring warnings/);
     assert.deepEqual([...new Set(d.asserted.map((s) => s.by))], ["Eastport Workers Union"]);
     assert.ok(d.denied.every((s) => s.by === "Norvale Chemicals"));
-    assert.deepEqual([...new Set(d.denied.map((s) => s.source))].sort(), ["copy", "tabloid", "wire"]);
+    assert.deepEqual([...new Set(d.denied.map((s) => s.source))].sort(), [
+      "copy",
+      "tabloid",
+      "wire",
+    ]);
   });
   it("attributes the quote to its full speaker and links the same quote in other sources", () => {
     const q = brief.quotes.find((x) => /worst fire/.test(x.text));
@@ -132,7 +136,11 @@ describe("buildBrief on a hand-made story", () => {
     assert.equal(JSON.stringify(again), JSON.stringify(brief));
   });
   it("survives empty and odd articles", () => {
-    const odd = buildBrief([article("empty", []), article("junk", ["!!! ??? ...", "\u0000\u0001"])], [], {});
+    const odd = buildBrief(
+      [article("empty", []), article("junk", ["!!! ??? ...", "\u0000\u0001"])],
+      [],
+      {},
+    );
     assert.equal(odd.facts.length, 0);
     assert.equal(typeof odd.lead, "string");
   });

@@ -4,7 +4,11 @@ import { join } from "node:path";
 import type { Article, Family } from "../src/model.js";
 
 /** An article from paragraphs, with optional publication date. */
-export function article(id: string, paragraphs: string[], published: string | null = null): Article {
+export function article(
+  id: string,
+  paragraphs: string[],
+  published: string | null = null,
+): Article {
   return {
     id,
     origin: { kind: "inline", name: id },

@@ -13,8 +13,13 @@ const split = (text: string) => splitSentences(text).map((s) => text.slice(s.sta
 describe("sentence splitting", () => {
   it("keeps titles, months, initials and No. inside one sentence", () => {
     assert.deepEqual(
-      split("Mr. Smith met Gen. Lee on Jan. 5 at No. 10 Downing St. with J. K. Rowling. They talked."),
-      ["Mr. Smith met Gen. Lee on Jan. 5 at No. 10 Downing St. with J. K. Rowling.", "They talked."],
+      split(
+        "Mr. Smith met Gen. Lee on Jan. 5 at No. 10 Downing St. with J. K. Rowling. They talked.",
+      ),
+      [
+        "Mr. Smith met Gen. Lee on Jan. 5 at No. 10 Downing St. with J. K. Rowling.",
+        "They talked.",
+      ],
     );
   });
   it("keeps decimals and U.S. inside a sentence but ends one after U.S. before an opener", () => {
@@ -41,7 +46,10 @@ describe("sentence splitting", () => {
     ]);
   });
   it("treats a line break as a sentence end", () => {
-    assert.deepEqual(split("Headline Without Stop\nBody text here."), ["Headline Without Stop", "Body text here."]);
+    assert.deepEqual(split("Headline Without Stop\nBody text here."), [
+      "Headline Without Stop",
+      "Body text here.",
+    ]);
   });
 });
 
@@ -93,7 +101,9 @@ describe("dates", () => {
 describe("named entities", () => {
   const e = (text: string) => findEntities(text).map((x) => `${x.text}/${x.kind}`);
   it("strips titles and demonyms and types the person", () => {
-    assert.deepEqual(e("Talks began as Russian President Vladimir Putin arrived."), ["Vladimir Putin/person"]);
+    assert.deepEqual(e("Talks began as Russian President Vladimir Putin arrived."), [
+      "Vladimir Putin/person",
+    ]);
     assert.deepEqual(e("He met North Korean leader Kim Jong Un there."), ["Kim Jong Un/person"]);
   });
   it("knows countries, cities and organisation head words", () => {

@@ -66,7 +66,14 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
       if (!key || key.length < 2) continue;
       let g = groups.get(key);
       if (!g) {
-        g = { key, surfaces: new Map(), kinds: new Map(), sources: new Set(), mentions: 0, body: 0 };
+        g = {
+          key,
+          surfaces: new Map(),
+          kinds: new Map(),
+          sources: new Set(),
+          mentions: 0,
+          body: 0,
+        };
         groups.set(key, g);
       }
       const alias = PLACE_ALIASES[fold(m.text).replace(/['’]s?$/, "")];
@@ -120,7 +127,8 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     if (kind === "organization" && (g.kinds.get("person") ?? 0) === 0) continue;
     // A word mostly used as a place ("in Brackwater") is not the short form of a person.
     const placeVotes = g.kinds.get("place") ?? 0;
-    if (placeVotes > (g.kinds.get("person") ?? 0) && placeVotes >= MIN_PLACE_VOTES_BLOCKING_MERGE) continue;
+    if (placeVotes > (g.kinds.get("person") ?? 0) && placeVotes >= MIN_PLACE_VOTES_BLOCKING_MERGE)
+      continue;
     let best: string | null = null;
     let bestN = -1;
     for (const full of fullNames) {
@@ -155,7 +163,14 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     const g = groups.get(key)!;
     let m = merged.get(r);
     if (!m) {
-      m = { key: r, kinds: new Map(), surfaces: new Map(), sources: new Set(), mentions: 0, members: [] };
+      m = {
+        key: r,
+        kinds: new Map(),
+        surfaces: new Map(),
+        sources: new Set(),
+        mentions: 0,
+        members: [],
+      };
       merged.set(r, m);
     }
     for (const [k, n] of g.kinds) m.kinds.set(k, (m.kinds.get(k) ?? 0) + n);
@@ -185,14 +200,16 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     kindOf: (name) => kinds.get(name) ?? null,
     byHead: (word) => {
       const w = fold(word);
-      const hit = actors.find((a) => a.kind === "organization" && fold(a.name).split(" ").pop() === w);
+      const hit = actors.find(
+        (a) => a.kind === "organization" && fold(a.name).split(" ").pop() === w,
+      );
       return hit ? hit.name : null;
     },
   };
 }
 
 function isAcronymKey(key: string): boolean {
-  return /^[a-z.]{2,6}$/.test(key) && key === key.replace(/[aeiou]/g, "") ;
+  return /^[a-z.]{2,6}$/.test(key) && key === key.replace(/[aeiou]/g, "");
 }
 
 function isSubsequence(short: string[], long: string[]): boolean {

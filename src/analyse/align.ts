@@ -11,9 +11,9 @@ import { type StoryIndex, similarity, type Unit } from "./story-index.js";
  * reading the seed alignments (paraphrases of one event score 0.3-0.6, related-but-different
  * statements 0.15-0.28).
  */
-export const ALIGN_THRESHOLD = 0.3;
+export const ALIGN_THRESHOLD = 0.22;
 /** Average similarity two groups must keep to merge (guards against chaining through one pair). */
-export const LINK_THRESHOLD = 0.24;
+export const LINK_THRESHOLD = 0.18;
 /** Sentences shorter than this (in words) are not aligned: too little to compare. */
 export const MIN_ALIGN_WORDS = 5;
 

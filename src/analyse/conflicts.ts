@@ -30,7 +30,8 @@ interface Observation {
 const ABOUT_MINUTES = 15;
 
 function interval(q: QuantityMention): [number, number] {
-  if (q.unit === "time" && q.qualifier === "about") return [q.value - ABOUT_MINUTES, q.value + ABOUT_MINUTES];
+  if (q.unit === "time" && q.qualifier === "about")
+    return [q.value - ABOUT_MINUTES, q.value + ABOUT_MINUTES];
   switch (q.qualifier) {
     case "more":
       return [q.value, Number.POSITIVE_INFINITY];
@@ -56,7 +57,11 @@ function contextTerms(text: string, q: QuantityMention): Set<string> {
 }
 
 /** Finds conflicting quantities and dates. */
-export function findConflicts(index: StoryIndex, aligned: AlignResult, factText: (group: number) => string): Conflict[] {
+export function findConflicts(
+  index: StoryIndex,
+  aligned: AlignResult,
+  factText: (group: number) => string,
+): Conflict[] {
   const out: Conflict[] = [];
   const seen = new Map<string, Conflict>();
   const emit = (about: string, bySource: Map<string, Observation[]>, unitKey: string) => {
@@ -64,7 +69,10 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
     for (const obs of bySource.values()) for (const o of obs) numbers.add(o.num);
     const values = new Map<string, { sources: Set<string>; evidence: Evidence[] }>();
     for (const [source, obs] of bySource) {
-      const key = obs.map((o) => o.value).sort().join(" / ");
+      const key = obs
+        .map((o) => o.value)
+        .sort()
+        .join(" / ");
       let v = values.get(key);
       if (!v) values.set(key, (v = { sources: new Set(), evidence: [] }));
       v.sources.add(source);
@@ -89,10 +97,14 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
         const same = earlier.values.find((e) => e.value === v.value);
         if (same) {
           same.sources = [...new Set([...same.sources, ...v.sources])].sort();
-          for (const ev of v.evidence ?? []) if (!same.evidence?.some((x) => x.source === ev.source && x.sentence === ev.sentence)) same.evidence?.push(ev);
+          for (const ev of v.evidence ?? [])
+            if (!same.evidence?.some((x) => x.source === ev.source && x.sentence === ev.sentence))
+              same.evidence?.push(ev);
         } else earlier.values.push(v);
       }
-      earlier.values.sort((a, b) => b.sources.length - a.sources.length || (a.value < b.value ? -1 : 1));
+      earlier.values.sort(
+        (a, b) => b.sources.length - a.sources.length || (a.value < b.value ? -1 : 1),
+      );
       return;
     }
     seen.set(key, conflict);
@@ -118,7 +130,8 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
       const lists = [...bySource.values()];
       let clash = false;
       for (let i = 0; i < lists.length && !clash; i++) {
-        for (let j = i + 1; j < lists.length && !clash; j++) if (!compatible(lists[i], lists[j])) clash = true;
+        for (let j = i + 1; j < lists.length && !clash; j++)
+          if (!compatible(lists[i], lists[j])) clash = true;
       }
       if (clash) emit(`${unitLabel(bySource, unit)}: ${factText(g)}`, bySource, unit);
     }
@@ -130,7 +143,8 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
         let m = byPrecision.get(d.precision);
         if (!m) byPrecision.set(d.precision, (m = new Map()));
         const list = m.get(u.source) ?? [];
-        if (!list.some((o) => o.value === d.iso)) list.push({ unit: u, value: d.iso, num: 0, low: 0, high: 0 });
+        if (!list.some((o) => o.value === d.iso))
+          list.push({ unit: u, value: d.iso, num: 0, low: 0, high: 0 });
         m.set(u.source, list);
       }
     }
@@ -140,13 +154,16 @@ export function findConflicts(index: StoryIndex, aligned: AlignResult, factText:
       const sets = lists.map((l) => new Set(l.map((o) => o.value)));
       let clash = false;
       for (let i = 0; i < sets.length; i++)
-        for (let j = i + 1; j < sets.length; j++) if (![...sets[i]].some((v) => sets[j].has(v))) clash = true;
+        for (let j = i + 1; j < sets.length; j++)
+          if (![...sets[i]].some((v) => sets[j].has(v))) clash = true;
       if (clash) emit(`date: ${factText(g)}`, bySource, `date ${g}`);
     }
   });
   // 2. Across groups: same unit, close context words, different sources.
   const obs: { u: Unit; q: QuantityMention; ctx: Set<string> }[] = [];
-  for (const u of index.units) for (const q of u.quantities) if (q.unit) obs.push({ u, q, ctx: contextTerms(u.sentence.text, q) });
+  for (const u of index.units)
+    for (const q of u.quantities)
+      if (q.unit) obs.push({ u, q, ctx: contextTerms(u.sentence.text, q) });
   for (let i = 0; i < obs.length; i++) {
     for (let j = i + 1; j < obs.length; j++) {
       const a = obs[i];

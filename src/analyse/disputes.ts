@@ -12,7 +12,8 @@ const ACCUSE =
 const DENY =
   /\b(den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebuff(?:s|ed)?|(?:reject|dismiss)(?:s|ed|ing)?\b(?=[^.]*\b(?:allegation|claim|accusation|charge|report|suggestion)s?\b)|call(?:s|ed)? (?:the |such |those |these )?(?:allegations?|claims?|accusations?|charges?|reports?)\b)/i;
 /** Words that point a denial back to an accusation just made ("such transfers", "the claims"). */
-const ANAPHOR = /\b(such|those|these|the (?:allegations?|claims?|accusations?|charges?|reports?))\b/i;
+const ANAPHOR =
+  /\b(such|those|these|the (?:allegations?|claims?|accusations?|charges?|reports?))\b/i;
 
 /** A denial and an accusation of different sentences share this much (Dice) to be matched. */
 export const DISPUTE_MATCH = 0.12;
@@ -61,16 +62,23 @@ function withDescription(
   found: { name: string; at: number }[],
 ): { name: string; at: number }[] {
   if (found.length > 0) return found;
-  const m = /\b(?:the|a|its)\s+([a-z]+)\b[^,]*$/i.exec(before) ?? /^\s*(\p{Lu}\p{Ll}+)\b/u.exec(before);
+  const m =
+    /\b(?:the|a|its)\s+([a-z]+)\b[^,]*$/i.exec(before) ?? /^\s*(\p{Lu}\p{Ll}+)\b/u.exec(before);
   if (!m) return found;
-  const name = index.actors.byHead(m[1]) ?? (/^(?:company|firm|operator|group)$/i.test(m[1]) ? companyOf(index) : null);
+  const name =
+    index.actors.byHead(m[1]) ??
+    (/^(?:company|firm|operator|group)$/i.test(m[1]) ? companyOf(index) : null);
   return name ? [{ name, at: m.index }] : found;
 }
 
 /** The story's most-mentioned organisation named like a company ("… Chemicals", "… Inc"). */
 function companyOf(index: StoryIndex): string | null {
   const hit = index.actors.actors.find(
-    (a) => a.kind === "organization" && /\b(?:chemicals|inc|corp|corporation|co|ltd|llc|plc|group|industries|holdings)\.?$/i.test(a.name),
+    (a) =>
+      a.kind === "organization" &&
+      /\b(?:chemicals|inc|corp|corporation|co|ltd|llc|plc|group|industries|holdings)\.?$/i.test(
+        a.name,
+      ),
   );
   return hit ? hit.name : null;
 }
@@ -88,7 +96,11 @@ export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[]
     if (a && !accusationInDenial) {
       const verbAt = a.index;
       const verbEnd = verbAt + a[0].length;
-      const before = withDescription(index, text.slice(0, verbAt), actorsAround(index, u, 0, verbAt));
+      const before = withDescription(
+        index,
+        text.slice(0, verbAt),
+        actorsAround(index, u, 0, verbAt),
+      );
       const after = actorsAround(index, u, verbEnd, d && d.index > verbEnd ? d.index : text.length);
       let claim = text.slice(verbAt);
       const cut = claim.search(/,\s*(?:which|but|and (?:both|they))\b|;|\s—\s/);
@@ -109,7 +121,9 @@ export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[]
         const start = verbAt + byClause.index;
         by = actorsAround(index, u, start, Math.min(text.length, start + 60)).map((x) => x.name);
       } else {
-        by = withDescription(index, text.slice(0, verbAt), actorsAround(index, u, 0, verbAt)).map((x) => x.name);
+        by = withDescription(index, text.slice(0, verbAt), actorsAround(index, u, 0, verbAt)).map(
+          (x) => x.name,
+        );
       }
       denials.push({ unit: u, by, verbAt });
     }
@@ -146,11 +160,18 @@ export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[]
       else {
         score = similarity(a.unit, d.unit);
         const gap = d.unit.sentence.index - a.unit.sentence.index;
-        if (a.unit.doc === d.unit.doc && gap > 0 && gap <= NEARBY_SENTENCES && ANAPHOR.test(d.unit.sentence.text)) {
+        if (
+          a.unit.doc === d.unit.doc &&
+          gap > 0 &&
+          gap <= NEARBY_SENTENCES &&
+          ANAPHOR.test(d.unit.sentence.text)
+        ) {
           score += 1 - gap / 10;
         }
         // A denial that names a claim ("rejected the union's claims") needs less overlap.
-        const threshold = CLAIM_NOUN.test(d.unit.sentence.text) ? DISPUTE_WEAK_MATCH : DISPUTE_MATCH;
+        const threshold = CLAIM_NOUN.test(d.unit.sentence.text)
+          ? DISPUTE_WEAK_MATCH
+          : DISPUTE_MATCH;
         if (score < threshold) score = 0;
       }
       if (score > bestScore) {
@@ -174,18 +195,29 @@ export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[]
     const asserted: Stance[] = [];
     for (const a of group) {
       const by = a.by.length > 0 ? a.by : ["(unnamed)"];
-      for (const name of by) addStance(asserted, { by: name, source: a.unit.source, sentence: a.unit.sentence.index });
+      for (const name of by)
+        addStance(asserted, { by: name, source: a.unit.source, sentence: a.unit.sentence.index });
     }
     const deniedStances: Stance[] = [];
     for (const { denial, by } of denials) {
       const names = by.length > 0 ? by : ["(unnamed)"];
       for (const name of names) {
-        addStance(deniedStances, { by: name, source: denial.unit.source, sentence: denial.unit.sentence.index });
+        addStance(deniedStances, {
+          by: name,
+          source: denial.unit.source,
+          sentence: denial.unit.sentence.index,
+        });
       }
     }
     // The claim as worded by the cleanest, most-shared accusation.
-    const rep = group.slice().sort((x, y) => x.unit.garble - y.unit.garble || x.unit.id - y.unit.id)[0];
-    out.push({ claim: rep.claim, asserted: sortStances(asserted), denied: sortStances(deniedStances) });
+    const rep = group
+      .slice()
+      .sort((x, y) => x.unit.garble - y.unit.garble || x.unit.id - y.unit.id)[0];
+    out.push({
+      claim: rep.claim,
+      asserted: sortStances(asserted),
+      denied: sortStances(deniedStances),
+    });
   });
   return out.sort(
     (a, b) =>

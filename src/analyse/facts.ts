@@ -45,11 +45,15 @@ export function factsFromGroups(index: StoryIndex, aligned: AlignResult): FactCa
     const sources = [...new Set(units.map((u) => u.source))].sort();
     const evidence: Evidence[] = units
       .map((u) => ({ source: u.source, sentence: u.sentence.index, text: u.sentence.text }))
-      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.sentence - b.sentence));
+      .sort((a, b) =>
+        a.source < b.source ? -1 : a.source > b.source ? 1 : a.sentence - b.sentence,
+      );
     const positionScore =
       units.reduce((sum, u) => sum + 1 / (1 + u.position / 4), 0) / units.length;
     const importance =
-      positionScore + 0.15 * Math.min(3, best.actors.length) + 0.2 * Math.min(2, best.quantities.length);
+      positionScore +
+      0.15 * Math.min(3, best.actors.length) +
+      0.2 * Math.min(2, best.quantities.length);
     out.push({
       fact: { text: best.sentence.text, sources, independent: families.length, evidence },
       units,

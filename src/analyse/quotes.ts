@@ -18,7 +18,10 @@ const SPEECH_VERB =
 /** A speech verb right after a name, maybe after a role ("a Kremlin spokesman said"). */
 const AFTER_VERB = new RegExp(`^\\W*(?:[a-z]+\\s+){0,2}(?:${SPEECH_VERB})\\b`);
 const BEFORE_VERB = new RegExp(`\\b(?:${SPEECH_VERB})\\W*$`, "i");
-const PRONOUN_SAID = new RegExp(`\\b(he|she)\\s+(?:${SPEECH_VERB})\\b|\\b(?:${SPEECH_VERB})\\s+(he|she)\\b`, "i");
+const PRONOUN_SAID = new RegExp(
+  `\\b(he|she)\\s+(?:${SPEECH_VERB})\\b|\\b(?:${SPEECH_VERB})\\s+(he|she)\\b`,
+  "i",
+);
 
 interface Found {
   quote: Quote;
@@ -42,7 +45,16 @@ export function findQuotes(index: StoryIndex): Quote[] {
         const inner = (m[1] ?? m[2] ?? m[3]).trim();
         if (inner.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
         const qEnd = qStart + m[0].length;
-        const speaker = findSpeaker(index, doc.mentions, s.index, paragraph, s, qStart, qEnd, lastPerson);
+        const speaker = findSpeaker(
+          index,
+          doc.mentions,
+          s.index,
+          paragraph,
+          s,
+          qStart,
+          qEnd,
+          lastPerson,
+        );
         found.push({
           quote: { speaker, text: inner, source: doc.article.id, sentence: s.index },
           stems: new Set(terms(inner)),
@@ -58,7 +70,9 @@ export function findQuotes(index: StoryIndex): Quote[] {
   const out: Quote[] = [];
   const kept: Found[] = [];
   for (const f of found) {
-    const same = kept.find((k) => k.quote.source !== f.quote.source && dice(k.stems, f.stems) >= SAME_QUOTE_DICE);
+    const same = kept.find(
+      (k) => k.quote.source !== f.quote.source && dice(k.stems, f.stems) >= SAME_QUOTE_DICE,
+    );
     if (same) {
       const also = new Set(same.quote.alsoIn ?? []);
       if (f.quote.source !== same.quote.source) also.add(f.quote.source);
@@ -117,7 +131,9 @@ function findSpeaker(
     }
   }
   // 3. "he said": the last person named before.
-  const rest = fold(paragraph.slice(qEnd, Math.min(s.end, qEnd + 40)) + " " + paragraph.slice(s.start, qStart));
+  const rest = fold(
+    paragraph.slice(qEnd, Math.min(s.end, qEnd + 40)) + " " + paragraph.slice(s.start, qStart),
+  );
   if (PRONOUN_SAID.test(rest) && lastPerson) return lastPerson;
   // 4. Any person named outside the quote in this sentence.
   for (const m of outside) {

@@ -6,7 +6,13 @@
 import { alignUnits } from "../analyse/align.js";
 import { findConflicts } from "../analyse/conflicts.js";
 import { findDisputes } from "../analyse/disputes.js";
-import { type FactCandidate, factsFromGroups, isNotableClaim, MAX_SINGLE_SOURCE, orderFacts } from "../analyse/facts.js";
+import {
+  type FactCandidate,
+  factsFromGroups,
+  isNotableClaim,
+  MAX_SINGLE_SOURCE,
+  orderFacts,
+} from "../analyse/facts.js";
 import { buildLead, DEFAULT_LEAD_WORDS, type LeadOptions } from "../analyse/lead.js";
 import { findQuotes } from "../analyse/quotes.js";
 import { indexStory } from "../analyse/story-index.js";
@@ -33,11 +39,19 @@ export interface BriefWork {
 }
 
 /** Builds the brief of one story. `families` may be partial: unlisted articles stand alone. */
-export function buildBrief(articles: Article[], families: Family[], options: BriefOptions = {}): Brief {
+export function buildBrief(
+  articles: Article[],
+  families: Family[],
+  options: BriefOptions = {},
+): Brief {
   return buildBriefWork(articles, families, options).brief;
 }
 
-export function buildBriefWork(articles: Article[], families: Family[], options: BriefOptions = {}): BriefWork {
+export function buildBriefWork(
+  articles: Article[],
+  families: Family[],
+  options: BriefOptions = {},
+): BriefWork {
   const diagnostics: Brief["diagnostics"] = [];
   for (const a of articles) for (const d of a.diagnostics) diagnostics.push({ ...d, source: a.id });
   // Relative dates of undated articles are read against the latest dated report of the story.
@@ -67,9 +81,14 @@ export function buildBriefWork(articles: Article[], families: Family[], options:
   const factText = (g: number) => candidates[g].fact.text;
   const ordered = orderFacts(candidates);
   const facts = ordered.filter((c) => c.fact.independent >= 2);
-  const single = ordered.filter((c) => c.fact.independent < 2 && isNotableClaim(c)).slice(0, MAX_SINGLE_SOURCE);
+  const single = ordered
+    .filter((c) => c.fact.independent < 2 && isNotableClaim(c))
+    .slice(0, MAX_SINGLE_SOURCE);
   const totalFamilies = new Set(index.familyOf.values()).size;
-  const lead = buildLead(candidates, totalFamilies, { words: options.leadWords ?? DEFAULT_LEAD_WORDS, ...options.lead });
+  const lead = buildLead(candidates, totalFamilies, {
+    words: options.leadWords ?? DEFAULT_LEAD_WORDS,
+    ...options.lead,
+  });
   const sources: BriefSource[] = articles.map((a) => ({
     id: a.id,
     title: a.title,

@@ -119,7 +119,12 @@ export function findEntities(sentence: string, evidence?: CaseEvidence): EntityS
       // ("Dockside and Chemical Workers Union", "Fire and Rescue Service").
       if (toks[j].text === "and" && j + 1 < toks.length && isCapitalised(toks[j + 1].text)) {
         let k = j + 1;
-        while (k + 1 < toks.length && isCapitalised(toks[k + 1].text) && /^ +$/.test(sentence.slice(toks[k].end, toks[k + 1].start))) k++;
+        while (
+          k + 1 < toks.length &&
+          isCapitalised(toks[k + 1].text) &&
+          /^ +$/.test(sentence.slice(toks[k].end, toks[k + 1].start))
+        )
+          k++;
         if (ORG_HEADS.has(fold(toks[k].text))) {
           j = k + 1;
           continue;
@@ -254,7 +259,7 @@ function isTitle(f: string): boolean {
 
 function firstTitle(toks: Tok[]): number {
   const k = toks.findIndex((t) => isTitle(fold(t.text)));
-  return k < 0 ? 0 : k;
+  return Math.max(k, 0);
 }
 
 function isPlaceName(text: string): boolean {

@@ -97,7 +97,14 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
 );
 
 /** Acronyms that are organisations ("NATO", "BRICS") are recognised by shape; these are places. */
-export const PLACE_ACRONYMS: ReadonlySet<string> = new Set(["us", "u.s.", "uk", "u.k.", "uae", "usa"]);
+export const PLACE_ACRONYMS: ReadonlySet<string> = new Set([
+  "us",
+  "u.s.",
+  "uk",
+  "u.k.",
+  "uae",
+  "usa",
+]);
 
 /** Titles and roles that precede a person's name, folded ("president", "defense secretary"). */
 export const TITLES: ReadonlySet<string> = new Set(
@@ -124,7 +131,9 @@ export const PERSON_CUES: ReadonlySet<string> = new Set(
 
 /** Honorifics that are dropped from a person's name. */
 export const HONORIFICS: ReadonlySet<string> = new Set(
-  "mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. sen. sen rep. rep gov. gov gen. gen".split(" "),
+  "mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. sen. sen rep. rep gov. gov gen. gen".split(
+    " ",
+  ),
 );
 
 /** Adjectives of nationality that are not ending in -an/-ese/-ish (folded). */

@@ -76,7 +76,8 @@ const NUMERAL =
   /(?:([$€£])\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(hundred|thousand|million|billion|trillion|bn|mln|tn)\b)?(\s?%|\s(?:percent|per cent)\b)?/gi;
 
 /** Clock times: "4:10 a.m.", "3:40am", "14:30"; value in minutes after midnight, unit "time". */
-const CLOCK = /\b(\d{1,2})(?::(\d{2})(?!\d)|\.(\d{2})(?=\s?[ap]\.?m))(?:\s?([ap]\.?m\.?)(?![\p{L}]))?/giu;
+const CLOCK =
+  /\b(\d{1,2})(?::(\d{2})(?!\d)|\.(\d{2})(?=\s?[ap]\.?m))(?:\s?([ap]\.?m\.?)(?![\p{L}]))?/giu;
 
 const WORDED =
   /\b(?:(a(?=\s(?:dozen|hundred|thousand|million|billion|trillion)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](one|two|three|four|five|six|seven|eight|nine))?(?:\s(dozen|hundred|thousand|million|billion|trillion))?)\b/gi;
@@ -105,7 +106,8 @@ export function extractQuantities(text: string): Quantity[] {
   }
   for (const m of text.matchAll(NUMERAL)) {
     const start = m.index ?? 0;
-    if (overlaps(out, start + (m[0].length - m[0].trimStart().length), start + m[0].length)) continue;
+    if (overlaps(out, start + (m[0].length - m[0].trimStart().length), start + m[0].length))
+      continue;
     const raw = m[0];
     let end = start + raw.length;
     const prev = text.slice(Math.max(0, start - 2), start);

@@ -2,7 +2,14 @@
  * Turns an extracted Article into a Doc: its sentences (citation units), the named entities,
  * quantities and dates found in them, dates resolved against the publication date when known.
  */
-import type { Article, DateMentionInDoc, Doc, Mention, QuantityMention, Sentence } from "../model.js";
+import type {
+  Article,
+  DateMentionInDoc,
+  Doc,
+  Mention,
+  QuantityMention,
+  Sentence,
+} from "../model.js";
 import { extractDates, type ReferenceDate, referenceFrom } from "./dates.js";
 import { type CaseEvidence, caseEvidence, findEntities } from "./entities.js";
 import { extractQuantities } from "./numbers.js";

@@ -48,7 +48,10 @@ const ENTITIES: Record<string, string> = {
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, body: string) => {
     if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      const code =
+        body[1] === "x" || body[1] === "X"
+          ? parseInt(body.slice(2), 16)
+          : parseInt(body.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
     }
     return ENTITIES[body.toLowerCase()] ?? m;
@@ -60,7 +63,10 @@ function looksHtml(s: string): boolean {
 }
 
 /** Decodes and splits inputs into Articles without boilerplate removal. */
-export function fallbackExtract(inputs: readonly RawInput[]): { articles: Article[]; errors: InputError[] } {
+export function fallbackExtract(inputs: readonly RawInput[]): {
+  articles: Article[];
+  errors: InputError[];
+} {
   const articles: Article[] = [];
   const errors: InputError[] = [];
   for (const input of inputs) {
@@ -71,6 +77,8 @@ export function fallbackExtract(inputs: readonly RawInput[]): { articles: Articl
         continue;
       }
       text = new TextDecoder("utf-8").decode(input.bytes);
+      // Not UTF-8: the commonest legacy web encoding.
+      if (text.includes("\uFFFD")) text = new TextDecoder("windows-1252").decode(input.bytes);
     }
     let title: string | null = input.meta?.title ?? null;
     if (input.html !== undefined || looksHtml(text)) {
@@ -80,7 +88,10 @@ export function fallbackExtract(inputs: readonly RawInput[]): { articles: Articl
         text
           .replace(/<(script|style|noscript|template|head)\b[\s\S]*?<\/\1>/gi, "")
           .replace(/<!--[\s\S]*?-->/g, "")
-          .replace(/<\/?(p|div|h[1-6]|li|ul|ol|br|article|section|header|footer|figure|figcaption|blockquote|tr|table)\b[^>]*>/gi, "\n\n")
+          .replace(
+            /<\/?(p|div|h[1-6]|li|ul|ol|br|article|section|header|footer|figure|figcaption|blockquote|tr|table)\b[^>]*>/gi,
+            "\n\n",
+          )
           .replace(/<[^>]+>/g, ""),
       );
     }
@@ -99,7 +110,11 @@ export function fallbackExtract(inputs: readonly RawInput[]): { articles: Articl
       title,
       byline: null,
       published: input.meta?.published ?? null,
-      publishedPrecision: input.meta?.published ? (input.meta.published.length > 10 ? "minute" : "day") : null,
+      publishedPrecision: input.meta?.published
+        ? input.meta.published.length > 10
+          ? "minute"
+          : "day"
+        : null,
       outlet: input.meta?.outlet ?? null,
       url: input.meta?.url ?? null,
       language: null,

@@ -60,12 +60,15 @@ export function registerBrief(program: Command, ctx: CliContext): void {
     )
     .action(async (inputs: string[], flags: BriefFlags) => {
       const format = flags.format as Format;
-      if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${flags.format}" (md, json or html)`);
+      if (!FORMATS.includes(format))
+        throw new UsageError(`unknown --format "${flags.format}" (md, json or html)`);
       let leadWords: number | undefined;
       if (flags.leadWords !== undefined) {
         leadWords = Number(flags.leadWords);
         if (!Number.isInteger(leadWords) || leadWords < 10 || leadWords > 1000) {
-          throw new UsageError(`--lead-words must be a whole number from 10 to 1000, not "${flags.leadWords}"`);
+          throw new UsageError(
+            `--lead-words must be a whole number from 10 to 1000, not "${flags.leadWords}"`,
+          );
         }
       }
       if (flags.batch !== undefined) {
@@ -74,7 +77,8 @@ export function registerBrief(program: Command, ctx: CliContext): void {
         await runBatch(ctx, flags.batch, leadWords);
         return;
       }
-      if (inputs.length === 0) throw new UsageError("brief needs at least one input (or --batch FILE)");
+      if (inputs.length === 0)
+        throw new UsageError("brief needs at least one input (or --batch FILE)");
       const read = await readInputs(inputs, { stdin: ctx.io.stdin });
       ctx.reportInputErrors(read.errors);
       const brief = briefOf(ctx, read.inputs, { id: flags.id, leadWords });
@@ -112,7 +116,13 @@ function briefOf(
 
 interface StoryLine {
   id: string;
-  articles: { id?: unknown; title?: unknown; text?: unknown; html?: unknown; published?: unknown }[];
+  articles: {
+    id?: unknown;
+    title?: unknown;
+    text?: unknown;
+    html?: unknown;
+    published?: unknown;
+  }[];
 }
 
 function parseStory(line: string): StoryLine {
@@ -122,19 +132,26 @@ function parseStory(line: string): StoryLine {
   } catch (err) {
     throw new Error(`not JSON: ${errorMessage(err)}`);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error("not a JSON object");
   const story = value as Record<string, unknown>;
   if (typeof story.id !== "string" || story.id === "") throw new Error('missing string "id"');
-  if (!Array.isArray(story.articles) || story.articles.length === 0) throw new Error('missing non-empty "articles" array');
+  if (!Array.isArray(story.articles) || story.articles.length === 0)
+    throw new Error('missing non-empty "articles" array');
   story.articles.forEach((a, i) => {
     if (typeof a !== "object" || a === null) throw new Error(`articles[${i}] is not an object`);
     const r = a as Record<string, unknown>;
-    if (typeof r.text !== "string" && typeof r.html !== "string") throw new Error(`articles[${i}] has no "text" or "html"`);
+    if (typeof r.text !== "string" && typeof r.html !== "string")
+      throw new Error(`articles[${i}] has no "text" or "html"`);
   });
   return story as unknown as StoryLine;
 }
 
-async function runBatch(ctx: CliContext, file: string, leadWords: number | undefined): Promise<void> {
+async function runBatch(
+  ctx: CliContext,
+  file: string,
+  leadWords: number | undefined,
+): Promise<void> {
   let content: string;
   try {
     content = await readFile(file, "utf8");
@@ -152,7 +169,9 @@ async function runBatch(ctx: CliContext, file: string, leadWords: number | undef
     const where = `${file}:${i + 1}`;
     try {
       const story = parseStory(line);
-      const ids = uniqueIds(story.articles.map((a, k) => (typeof a.id === "string" && a.id ? a.id : `${k + 1}`)));
+      const ids = uniqueIds(
+        story.articles.map((a, k) => (typeof a.id === "string" && a.id ? a.id : `${k + 1}`)),
+      );
       const inputs: RawInput[] = story.articles.map((a, k) => ({
         id: ids.ids[k],
         origin: { kind: "jsonl", name: `${where}#${k + 1}`, line: i + 1 },
@@ -165,7 +184,8 @@ async function runBatch(ctx: CliContext, file: string, leadWords: number | undef
       }));
       const extracted = extract(inputs);
       if (extracted.articles.length === 0) throw new Error("no usable article");
-      for (const e of extracted.errors) ctx.reportInputErrors([{ input: `${where}: ${e.input}`, message: e.message }]);
+      for (const e of extracted.errors)
+        ctx.reportInputErrors([{ input: `${where}: ${e.input}`, message: e.message }]);
       const fam = families(extracted.articles);
       const brief = buildBrief(extracted.articles, fam.families, {
         id: story.id,
@@ -180,7 +200,9 @@ async function runBatch(ctx: CliContext, file: string, leadWords: number | undef
     if (tty) {
       const width = 30;
       const filled = Math.round((done / Math.max(1, total)) * width);
-      ctx.io.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}`);
+      ctx.io.stderr.write(
+        `\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}`,
+      );
     }
   }
   if (tty) ctx.io.stderr.write("\n");

@@ -1,0 +1,153 @@
+/**
+ * Lead quality on allsides-dev: ROUGE-1/2/L F (stemmed) of the brief's lead against the
+ * editors' roundup, at each roundup's own length, beside two baselines in the same run.
+ * Lead weights are grid-searched on the first half of the lines and reported on the second.
+ * Run: npx tsc -p . && node dist/bench/brief-rouge.js
+ */
+import { buildBriefWork } from "../src/brief/build-brief.js";
+import {
+  LEAD_SLACK_WORDS,
+  LEAD_WEIGHTS,
+  MMR_LAMBDA,
+  POSITION_HALF_LIFE,
+  pickLead,
+} from "../src/analyse/lead.js";
+import type { FactCandidate } from "../src/analyse/facts.js";
+import { words } from "../src/text/tokens.js";
+import {
+  centroidLead,
+  firstSentencesLead,
+  loadAllsides,
+  meanRouge,
+  type Rouge,
+  rouge,
+  type Story,
+} from "./brief-common.js";
+
+interface Prepared {
+  story: Story;
+  budget: number;
+  facts: FactCandidate[];
+  families: number;
+  titles: string[];
+}
+
+interface Config {
+  title: number;
+  support: number;
+  centroid: number;
+  position: number;
+  garble: number;
+  lambda: number;
+  halfLife: number;
+}
+
+function leadText(p: Prepared, c: Config): string {
+  return pickLead(p.facts, p.families, {
+    words: p.budget,
+    weights: {
+      support: c.support,
+      centroid: c.centroid,
+      position: c.position,
+      title: c.title,
+      garble: c.garble,
+    },
+    titles: p.titles,
+    lambda: c.lambda,
+    halfLife: c.halfLife,
+  })
+    .map((u) => u.sentence.text)
+    .join(" ");
+}
+
+const fmt = (r: Rouge) =>
+  `${(100 * r.r1).toFixed(2)} | ${(100 * r.r2).toFixed(2)} | ${(100 * r.rl).toFixed(2)}`;
+
+function main(): void {
+  const stories = loadAllsides();
+  const prepared: Prepared[] = stories.map((story) => ({
+    story,
+    budget: Math.max(10, words(story.target).length),
+    facts: buildBriefWork(story.articles, story.families, {}).facts,
+    families: story.families.length,
+    titles: story.articles.map((a) => a.title).filter((t): t is string => t !== null),
+  }));
+  const half = Math.ceil(prepared.length / 2);
+  const tune = prepared.slice(0, half);
+  const test = prepared.slice(half);
+  const score = (set: Prepared[], c: Config) =>
+    meanRouge(set.map((p) => rouge(leadText(p, c), p.story.target)));
+
+  const current: Config = {
+    ...LEAD_WEIGHTS,
+    lambda: MMR_LAMBDA,
+    halfLife: POSITION_HALF_LIFE,
+  };
+  let best = current;
+  let bestScore = -1;
+  // BRIEF_GRID=0 skips the search (quick check of the constants).
+  const grid = process.env.BRIEF_GRID !== "0";
+  if (grid)
+    for (const title of [0, 1, 2])
+      for (const support of [0, 0.5, 1])
+        for (const centroid of [0, 1, 2])
+          for (const position of [0.5, 1, 2])
+            for (const lambda of [0.5, 0.7, 0.9])
+              for (const halfLife of [1, 2, 4]) {
+                const c: Config = {
+                  title,
+                  support,
+                  centroid,
+                  position,
+                  garble: LEAD_WEIGHTS.garble,
+                  lambda,
+                  halfLife,
+                };
+                const r = score(tune, c);
+                const s = (r.r1 + r.r2) / 2;
+                if (s > bestScore + 1e-9) {
+                  best = c;
+                  bestScore = s;
+                }
+              }
+
+  const rows: [string, (p: Prepared) => string][] = [
+    ["crosscheck lead (constants in src/analyse/lead.ts)", (p) => leadText(p, current)],
+    ["crosscheck lead (best on tuning half)", (p) => leadText(p, best)],
+    [
+      "baseline: first sentences round-robin",
+      (p) => firstSentencesLead(p.story.articles, p.budget, LEAD_SLACK_WORDS),
+    ],
+    [
+      "baseline: TF-IDF centroid",
+      (p) => centroidLead(p.story.articles, p.budget, LEAD_SLACK_WORDS),
+    ],
+  ];
+  const out: string[] = [];
+  out.push(
+    `allsides-dev: ${prepared.length} stories; tuning half = lines 1-${half}, test half = lines ${half + 1}-${prepared.length}`,
+  );
+  out.push(
+    `lead length = each roundup's own length in words (mean ${(prepared.reduce((s, p) => s + p.budget, 0) / prepared.length).toFixed(1)}), overshoot ≤ ${LEAD_SLACK_WORDS} words for every system`,
+  );
+  out.push(`best on tuning half: ${JSON.stringify(best)}`);
+  out.push(`current constants:   ${JSON.stringify(current)}`);
+  out.push("");
+  out.push("| system | split | ROUGE-1 F | ROUGE-2 F | ROUGE-L F | mean words |");
+  out.push("|---|---|---|---|---|---|");
+  for (const [name, fn] of rows) {
+    for (const [split, set] of [
+      ["tune", tune],
+      ["test", test],
+      ["all", prepared],
+    ] as [string, Prepared[]][]) {
+      const texts = set.map(fn);
+      const r = meanRouge(set.map((p, i) => rouge(texts[i], p.story.target)));
+      const meanWords = texts.reduce((s, t) => s + words(t).length, 0) / Math.max(1, texts.length);
+      out.push(`| ${name} | ${split} | ${fmt(r)} | ${meanWords.toFixed(1)} |`);
+    }
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+main();
