@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import type { BrowserContext } from "playwright-core";
 import { createApp } from "../src/server/app.js";
 import { type Listening, listen } from "../src/server/node-adapter.js";
 import type { StorySummary } from "../src/store/store.js";
@@ -44,8 +45,7 @@ describe("web UI in headless Chromium", { skip }, () => {
   let server: Listening;
   let story: StorySummary;
   let profile: string;
-  // biome-ignore lint/suspicious/noExplicitAny: playwright-core is loaded dynamically
-  let context: any;
+  let context: BrowserContext;
 
   before(async () => {
     temp = await tempStore();
@@ -71,14 +71,17 @@ describe("web UI in headless Chromium", { skip }, () => {
   it("opens the story by keyboard, follows a citation and highlights the evidence sentence", async () => {
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on("console", (m: { type(): string; text(): string }) => {
+    page.on("console", (m) => {
       if (m.type() === "error") problems.push(m.text());
     });
-    page.on("pageerror", (err: Error) => problems.push(err.message));
+    page.on("pageerror", (err) => problems.push(err.message));
 
     await page.goto(`${server.url}/`);
     await page.keyboard.press("/");
-    assert.equal(await page.evaluate(() => (globalThis as any).document.activeElement?.type), "search");
+    assert.equal(
+      await page.evaluate("document.activeElement && document.activeElement.type"),
+      "search",
+    );
     await page.keyboard.press("Escape");
     // j selects the first story row (the newest: the demo's main story grew last), Enter opens it.
     await page.keyboard.press("j");
@@ -86,26 +89,31 @@ describe("web UI in headless Chromium", { skip }, () => {
     const firstHref = await page.locator("tr.current a").getAttribute("href");
     assert.equal(firstHref, `/stories/${encodeURIComponent(story.id)}`);
     await Promise.all([page.waitForURL(`**${firstHref}`), page.keyboard.press("Enter")]);
-    assert.match(await page.locator("h1").innerText(), /Kestrel Wharf/);
+    assert.match((await page.locator("h1").textContent()) ?? "", /Kestrel Wharf/);
 
-    const shot = process.env.CROSSCHECK_UPDATE_SCREENSHOT === "1" ? join(REPO_ROOT, "docs", "screenshot-story.png") : join(profile, "story.png");
+    const shot =
+      process.env.CROSSCHECK_UPDATE_SCREENSHOT === "1"
+        ? join(REPO_ROOT, "docs", "screenshot-story.png")
+        : join(profile, "story.png");
     const tmpShot = join(profile, "story-raw.png");
     await page.screenshot({ path: tmpShot });
     if (shot !== tmpShot) copyFileSync(tmpShot, shot);
     assert.deepEqual([...readFileSync(tmpShot).subarray(1, 4)], [0x50, 0x4e, 0x47]);
 
     const citation = page.locator('#facts + ol sup.cite a[href*="#s-"]').first();
-    const title: string = await citation.getAttribute("title");
-    const href: string = await citation.getAttribute("href");
+    const title = (await citation.getAttribute("title")) ?? "";
+    const href = (await citation.getAttribute("href")) ?? "";
     await Promise.all([page.waitForURL(/\/articles\/[^#]+#s-\d+$/), citation.click()]);
     const hash = href.slice(href.indexOf("#"));
     const target = page.locator(":target");
     assert.equal(await target.count(), 1);
     assert.equal(`#${await target.getAttribute("id")}`, hash);
-    const sentence = (await target.innerText()).trim();
+    const sentence = ((await target.textContent()) ?? "").trim();
     assert.ok(sentence.length > 20);
     assert.ok(title.endsWith(sentence), `citation "${title}" points at "${sentence}"`);
-    const background = await target.evaluate((el: any) => (globalThis as any).getComputedStyle(el).backgroundColor);
+    const background = await page.evaluate(
+      "getComputedStyle(document.querySelector(':target')).backgroundColor",
+    );
     assert.equal(background, TARGET_BACKGROUND);
     assert.ok(await target.isVisible());
     assert.deepEqual(problems, [], "no console errors (a CSP violation would show here)");

@@ -36,6 +36,7 @@ ul.items>li,ol.items>li{padding:.55rem .6rem;margin:0 -.6rem;border-radius:6px}
 .badge.single{background:var(--single);color:var(--single-ink)}
 .badge.disputed,.badge.contradicted{background:var(--disputed);color:var(--disputed-ink)}
 .badge.first{background:#e6edfa;color:#24468a}
+span.cites{white-space:nowrap}
 sup.cite{font:600 11px/1 system-ui,sans-serif;margin-left:1px}
 sup.cite a{text-decoration:none;padding:0 1px}
 sup.cite a:hover{text-decoration:underline}

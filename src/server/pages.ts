@@ -141,9 +141,9 @@ export function storyContent(brief: Brief, title: string | null, storyId: string
     list
       .map(
         (f) =>
-          `<li data-item>${e(f.text)} ${cite(f.sources, f.evidence)} <span class="badge ${kind}">${
+          `<li data-item>${e(f.text)} <span class="cites">${cite(f.sources, f.evidence)} <span class="badge ${kind}">${
             kind === "agreed" ? `${f.independent} independent` : "single source"
-          }</span>${evidenceList(f.evidence)}</li>`,
+          }</span></span>${evidenceList(f.evidence)}</li>`,
       )
       .join("\n");
   const none = (what: string) => `<p class="n">${what}</p>`;
