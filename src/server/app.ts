@@ -49,7 +49,7 @@ export const TOKEN_COOKIE = "crosscheck_token";
  * Revision of the cached page markup: bump it whenever pages.ts or story-view.ts change what
  * they render, so cached fragments of an unchanged story are not served stale.
  */
-export const RENDER_REVISION = 3;
+export const RENDER_REVISION = 4;
 
 /** Cache keys (Store.getCachedBrief formats); the version makes an upgrade re-render. */
 const CACHE = {
@@ -172,8 +172,8 @@ export function createApp(options: AppOptions): App {
     const title = loaded.story.title;
     const bodies: Record<string, string> = {
       [CACHE.brief]: `${JSON.stringify(view.brief)}\n`,
-      [CACHE.story]: JSON.stringify({ title, html: storyContent(view.brief, title, storyId) }),
-      [CACHE.sources]: JSON.stringify({ title, html: sourcesContent(view.sources) }),
+      [CACHE.story]: `${JSON.stringify(title)}\n${storyContent(view.brief, title, storyId)}`,
+      [CACHE.sources]: `${JSON.stringify(title)}\n${sourcesContent(view.sources)}`,
       [CACHE.sourcesJson]: JSON.stringify(view.sources),
     };
     const at = now();
@@ -221,14 +221,14 @@ export function createApp(options: AppOptions): App {
   router.add("GET", "/stories/:id", async ({ params }) => {
     const body = await cached(params.id, CACHE.story);
     if (body === null) throw notFound(`story "${params.id}"`);
-    const page = JSON.parse(body) as { title: string | null; html: string };
+    const page = cachedPage(body);
     return html(layout({ title: page.title ?? params.id, body: page.html }));
   });
 
   router.add("GET", "/stories/:id/sources", async ({ params }) => {
     const body = await cached(params.id, CACHE.sources);
     if (body === null) throw notFound(`story "${params.id}"`);
-    const page = JSON.parse(body) as { title: string | null; html: string };
+    const page = cachedPage(body);
     return html(
       layout({ title: `Sources: ${page.title ?? params.id}`, body: page.html, wide: true }),
     );
@@ -428,6 +428,12 @@ export function createApp(options: AppOptions): App {
       return fail(new HttpError(500, "internal", "the server failed to answer this request"));
     }
   };
+}
+
+/** A cached page: its title as a JSON line, then the HTML as is (no parsing of the big part). */
+function cachedPage(body: string): { title: string | null; html: string } {
+  const nl = body.indexOf("\n");
+  return { title: JSON.parse(body.slice(0, nl)) as string | null, html: body.slice(nl + 1) };
 }
 
 async function readForm(request: Request, max: number): Promise<FormData> {
