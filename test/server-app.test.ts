@@ -103,6 +103,17 @@ describe("web app over a store with the demo corpus", () => {
     const [, id, n] = links[0];
     const article = await (await call(app, `/articles/${id}`)).text();
     assert.match(article, new RegExp(`<span class="s" id="s-${n}">`));
+    // Arriving from the story, the article's sentences carry the story's marks.
+    const marked = await (
+      await call(app, `/articles/${id}?story=${encodeURIComponent(story.id)}`)
+    ).text();
+    assert.match(
+      marked,
+      new RegExp(`<span class="s agreed" id="s-${n}" title="agreed by \\d+ independent sources">`),
+    );
+    assert.ok(
+      marked.includes(`href="/stories/${encodeURIComponent(story.id)}">back to the story</a>`),
+    );
   });
 
   it("serves the story from the brief cache and re-renders it when the story grows", async () => {
@@ -145,7 +156,7 @@ describe("web app over a store with the demo corpus", () => {
     const page = await (await call(app, `/stories/${encodeURIComponent(story.id)}/sources`)).text();
     assert.match(
       page,
-      /<span class="s agreed" id="src-\d+-s-\d+" title="agreed by \d+ independent sources">/,
+      /<span class="s agreed" id="src-\d+-s-\d+" title="agreed by \d+ independent sources">[^<]+<\/span><sup class="fam">\d+<\/sup>/,
     );
     assert.match(page, /Copy family of [^<]+: \d+ reports, one source/);
     assert.ok(page.includes('<span class="badge first">first report</span>'));

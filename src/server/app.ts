@@ -36,7 +36,7 @@ import {
 } from "./pages.js";
 import { RateLimiter, WRITE_BURST, WRITE_RATE_PER_SECOND } from "./rate-limit.js";
 import { type Params, Router } from "./router.js";
-import { viewStory } from "./story-view.js";
+import { type MarkedSentence, type SourcesView, viewStory } from "./story-view.js";
 
 /** Stories shown on the list page and returned by the API at most (newest first). */
 export const MAX_LISTED_STORIES = 500;
@@ -49,7 +49,7 @@ export const TOKEN_COOKIE = "crosscheck_token";
  * Revision of the cached page markup: bump it whenever pages.ts or story-view.ts change what
  * they render, so cached fragments of an unchanged story are not served stale.
  */
-export const RENDER_REVISION = 4;
+export const RENDER_REVISION = 5;
 
 /** Cache keys (Store.getCachedBrief formats); the version makes an upgrade re-render. */
 const CACHE = {
@@ -237,8 +237,19 @@ export function createApp(options: AppOptions): App {
   router.add("GET", "/articles/:id", async ({ params, url }) => {
     const article = await store.getArticle(params.id);
     if (!article) throw notFound(`article "${params.id}"`);
-    const sentences = toDoc(article).sentences.map((s) => ({ ...s, mark: null }));
-    const story = url.searchParams.get("story");
+    let sentences: MarkedSentence[] = toDoc(article).sentences.map((s) => ({ ...s, mark: null }));
+    let story = url.searchParams.get("story");
+    if (story) {
+      // Coming from a story: mark the sentences as that story's brief does (cached with it).
+      const view = await cached(story, CACHE.sourcesJson);
+      const own = view
+        ? (JSON.parse(view) as SourcesView).families
+            .flatMap((f) => f.articles)
+            .find((a) => a.id === article.id)
+        : undefined;
+      if (own) sentences = own.sentences;
+      else story = null;
+    }
     return html(articlePage(article, sentences, story, url.searchParams.get("removed") === "1"));
   });
 

@@ -55,7 +55,6 @@ table.stories tr.current td{background:var(--soft)}
 .timeline time{font:600 14px/1.6 system-ui,sans-serif;font-variant-numeric:tabular-nums;display:inline-block;min-width:6.5rem}
 .article p{margin:0 0 1rem}
 .article .s{border-radius:3px;padding:1px 0;scroll-margin-top:35vh}
-.article .s:target,.column .s:target{background:var(--target);box-shadow:0 0 0 3px var(--target)}
 .article h3.para{margin-top:1.6rem}
 dl.facts{display:grid;grid-template-columns:8rem 1fr;gap:.2rem 1rem;font:14px/1.6 system-ui,sans-serif}
 dl.facts dt{color:var(--muted)}
@@ -71,7 +70,13 @@ dl.facts dd{margin:0;overflow-wrap:anywhere}
 .s.agreed{background:var(--agreed)}
 .s.single{background:var(--single)}
 .s.disputed,.s.contradicted{background:var(--disputed)}
-.s sup{font:600 10px/1 system-ui,sans-serif;color:var(--agreed-ink);margin-left:2px}
+sup.fam{font:600 10px/1 system-ui,sans-serif;color:var(--agreed-ink);margin-left:1px}
+/* In the reading view marks are quiet underlines; the cited sentence alone is filled. */
+.article .s.agreed,.article .s.single,.article .s.disputed,.article .s.contradicted{background:none;border-radius:0;text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:4px}
+.article .s.agreed{text-decoration-color:#a9d8b5}
+.article .s.single{text-decoration-color:#ecd48a}
+.article .s.disputed,.article .s.contradicted{text-decoration-color:#efaba2}
+.article .s:target,.column .s:target{background:var(--target);box-shadow:0 0 0 3px var(--target)}
 .legend span{margin-right:.8rem}
 form.add label{display:block;font:600 14px/1.6 system-ui,sans-serif;margin:1rem 0 .2rem}
 form.add textarea{width:100%;min-height:12rem}

@@ -268,8 +268,8 @@ function sentenceSpan(s: MarkedSentence, id: string): string {
       : mark.kind === "single"
         ? ' title="single-source claim"'
         : ` title="${mark.kind}"`;
-  const count = mark?.kind === "agreed" ? `<sup>${mark.families}</sup>` : "";
-  return `<span class="s${cls}" id="${id}"${tip}>${e(s.text)}${count}</span>`;
+  const count = mark?.kind === "agreed" ? `<sup class="fam">${mark.families}</sup>` : "";
+  return `<span class="s${cls}" id="${id}"${tip}>${e(s.text)}</span>${count}`;
 }
 
 /** Sentences grouped into their paragraphs. */
@@ -352,6 +352,11 @@ export function articlePage(
       storyId ? ` · <a href="${storyHref(storyId)}">back to the story</a>` : ""
     } · <a href="/api/articles/${u(article.id)}">JSON</a></p>`,
   );
+  if (sentences.some((s) => s.mark)) {
+    h.push(
+      `<p class="legend meta">Underlined as the story's brief cites them: <span class="badge agreed">agreed</span> (the number: independent sources) <span class="badge single">single source</span> <span class="badge disputed">disputed or contradicted</span></p>`,
+    );
+  }
   h.push(`<div class="article">${paragraphs(sentences, (s) => `s-${s.index}`, "h3")}</div>`);
   h.push(`<h2>About this report</h2>`);
   const facts: [string, string][] = [
