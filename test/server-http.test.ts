@@ -12,8 +12,9 @@ import { createApp } from "../src/server/app.js";
 import { type Listening, listen } from "../src/server/node-adapter.js";
 import type { StorySummary } from "../src/store/store.js";
 import { VERSION } from "../src/version.js";
-import { ingestDemo, type TempStore, tempStore } from "./helpers/server.js";
+import { call, ingestDemo, type TempStore, tempStore } from "./helpers/server.js";
 import { REPO_ROOT } from "./helpers/shared.js";
+import { storeEngines } from "./store-engines.js";
 
 const TOKEN = "socket-token-456";
 
@@ -182,4 +183,44 @@ describe("crosscheck serve", () => {
     assert.equal(res.code, 2);
     assert.match(res.stderr, /--port must be a whole number from 0 to 65535/);
   });
+});
+
+describe("web app on each store engine", async () => {
+  const engines = await storeEngines();
+  for (const engine of engines) {
+    it(`serves the demo story's brief, sources and cache from ${engine.engine}`, {
+      skip: engine.skip,
+    }, async () => {
+      try {
+        const { store } = await engine.fresh();
+        const story = await ingestDemo(store);
+        const app = createApp({ store, token: TOKEN });
+        const path = `/api/stories/${encodeURIComponent(story.id)}`;
+        const brief = (await (await call(app, path)).json()) as Brief;
+        assert.equal(brief.sources.length, story.size);
+        assert.ok(brief.facts.length > 0);
+        assert.ok((await store.counts()).briefs >= 4);
+        assert.equal((await call(app, `${path}/sources`)).status, 200);
+        // An id with a slash, a space and a non-ASCII letter round-trips through the URL.
+        const res = await call(app, "/api/ingest", {
+          method: "POST",
+          headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+          body: JSON.stringify({
+            articles: [
+              { id: "odd/id ü", text: "Harbour lights were switched off at midnight in Sellow." },
+            ],
+          }),
+        });
+        assert.equal(
+          ((await res.json()) as { results: { articleId: string }[] }).results[0].articleId,
+          "odd/id ü",
+        );
+        const page = await call(app, `/articles/${encodeURIComponent("odd/id ü")}`);
+        assert.equal(page.status, 200);
+        assert.match(await page.text(), /Harbour lights were switched off/);
+      } finally {
+        await engine.cleanup();
+      }
+    });
+  }
 });
