@@ -83,8 +83,10 @@ describe("web UI in headless Chromium", { skip }, () => {
       "search",
     );
     await page.keyboard.press("Escape");
-    // j selects the first story row (the newest: the demo's main story grew last), Enter opens it.
+    // j, j, k: back on the first story row (the newest: the demo's main story grew last); Enter opens it.
     await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await page.keyboard.press("k");
     assert.equal(await page.locator("tr.current").count(), 1);
     const firstHref = await page.locator("tr.current a").getAttribute("href");
     assert.equal(firstHref, `/stories/${encodeURIComponent(story.id)}`);

@@ -49,7 +49,7 @@ export const TOKEN_COOKIE = "crosscheck_token";
  * Revision of the cached page markup: bump it whenever pages.ts or story-view.ts change what
  * they render, so cached fragments of an unchanged story are not served stale.
  */
-export const RENDER_REVISION = 5;
+export const RENDER_REVISION = 6;
 
 /** Cache keys (Store.getCachedBrief formats); the version makes an upgrade re-render. */
 const CACHE = {

@@ -52,7 +52,12 @@ table.stories tr.current td{background:var(--soft)}
 .stance{display:grid;grid-template-columns:6.5rem 1fr;gap:.15rem .6rem;font-size:.95rem;margin-top:.3rem}
 .stance dt{font:600 13px/1.7 system-ui,sans-serif;color:var(--muted)}
 .stance dd{margin:0}
-.timeline time{font:600 14px/1.6 system-ui,sans-serif;font-variant-numeric:tabular-nums;display:inline-block;min-width:6.5rem}
+.timeline>li{display:grid;grid-template-columns:6.5rem 1fr;gap:.8rem}
+.timeline time{font:600 14px/1.9 system-ui,sans-serif;font-variant-numeric:tabular-nums}
+.conflict{margin:0 0 1.6rem}
+.conflict .about{margin:.2rem 0 .4rem}
+.conflict td:first-child{width:7rem}
+.conflict td:nth-child(2){width:10rem}
 .article p{margin:0 0 1rem}
 .article .s{border-radius:3px;padding:1px 0;scroll-margin-top:35vh}
 .article h3.para{margin-top:1.6rem}

@@ -110,7 +110,7 @@ export function storyContent(brief: Brief, title: string | null, storyId: string
   const families = new Set(brief.sources.map((s) => s.family)).size;
   const label = (id: string) => {
     const s = sourceById.get(id);
-    return s?.outlet ?? s?.title ?? id;
+    return s?.outlet ?? id;
   };
   /** One citation per source: to its first cited sentence when known. */
   const cite = (ids: readonly string[], evidence: readonly Evidence[] = []) => {
@@ -172,8 +172,19 @@ export function storyContent(brief: Brief, title: string | null, storyId: string
   h.push(`<h2 id="disputes">Disputes</h2>`);
   if (brief.disputes.length === 0) h.push(none("No one denies what another asserts."));
   else {
-    const who = (list: Stance[]) =>
-      list.map((s) => `${e(s.by)} ${stanceCite(s)}`).join("; ") || '<span class="n">—</span>';
+    /** Each party once, with a citation per source where it takes that stance. */
+    const who = (list: Stance[]) => {
+      const byParty = new Map<string, Stance[]>();
+      for (const s of list) byParty.set(s.by, [...(byParty.get(s.by) ?? []), s]);
+      return (
+        [...byParty]
+          .map(
+            ([by, stances]) =>
+              `${e(by)} <span class="cites">${stances.map(stanceCite).join("")}</span>`,
+          )
+          .join("; ") || '<span class="n">—</span>'
+      );
+    };
     h.push(
       `<ul class="items">${brief.disputes
         .map(
@@ -190,7 +201,7 @@ export function storyContent(brief: Brief, title: string | null, storyId: string
   else {
     for (const c of brief.conflicts) {
       h.push(
-        `<div data-item><h3>${e(c.about)}</h3><table><thead><tr><th>Value</th><th>Given by</th><th>In their words</th></tr></thead><tbody>${c.values
+        `<div data-item class="conflict"><p class="about"><span class="badge contradicted">contradicted</span> ${e(c.about)}</p><table><thead><tr><th>Value</th><th>Given by</th><th>In their words</th></tr></thead><tbody>${c.values
           .map(
             (v) =>
               `<tr><td><strong>${e(v.value)}</strong></td><td>${v.sources.map((s) => e(label(s))).join(", ")} ${cite(v.sources, v.evidence)}</td><td>${e(v.evidence?.[0]?.text ?? "")}</td></tr>`,
@@ -219,7 +230,7 @@ export function storyContent(brief: Brief, title: string | null, storyId: string
       : `<ul class="items timeline">${brief.timeline
           .map(
             (t) =>
-              `<li data-item><time datetime="${e(t.date)}">${e(t.date)}</time> ${e(t.text)} ${cite(t.sources, t.evidence)}</li>`,
+              `<li data-item><time datetime="${e(t.date)}">${e(t.date)}</time><span>${e(t.text)} <span class="cites">${cite(t.sources, t.evidence)}</span></span></li>`,
           )
           .join("\n")}</ul>`,
   );
