@@ -113,6 +113,13 @@ describe("HTTP API on a real server", () => {
     });
     assert.equal(res.status, 413);
     assert.equal(((await res.json()) as { error: { code: string } }).error.code, "too-large");
+    const form = await fetch(`${server.url}/add`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `text=${"z".repeat(6 * 1024 * 1024)}`,
+    });
+    assert.equal(form.status, 413);
+    assert.match(await form.text(), /<h1>Error 413<\/h1><p>request body is larger than 5 MB/);
   });
 
   it("never serves a file outside its static set, for raw and encoded traversal paths", async () => {

@@ -5,7 +5,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { App } from "./app.js";
-import { HttpError, jsonError, MAX_BODY_BYTES, tooLarge } from "./http.js";
+import { HttpError, html, jsonError, MAX_BODY_BYTES, tooLarge } from "./http.js";
+import { errorPage } from "./pages.js";
 
 /** Seconds a client may take to send its request headers and body before being cut off. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -67,7 +68,8 @@ async function handle(
   let response: Response;
   const body = await readLimited(req, maxBody);
   if (body instanceof HttpError) {
-    response = jsonError(body);
+    const api = /^\/api(\/|\?|$)/.test(req.url ?? "");
+    response = api ? jsonError(body) : html(errorPage(body.status, body.message), body.status);
     res.setHeader("connection", "close");
   } else {
     let request: Request | null = null;
