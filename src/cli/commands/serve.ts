@@ -22,8 +22,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
   program
     .command("serve")
     .description(
-      "Serve the web UI and the JSON API over a store: stories, cross-checked briefs with\n" +
-        "clickable citations, sources side by side, articles; adding reports needs a token.",
+      "Serve the web UI and the JSON API over a store: stories, briefs with clickable\n" +
+        "citations, sources side by side, articles. Adding reports needs a token.",
     )
     .option("--db <path|url>", DB_OPTION_HELP)
     .option(
