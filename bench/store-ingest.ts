@@ -9,10 +9,10 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { ingestInputs, prepareInput } from "../src/ingest/ingest-pipeline.js";
+import { type Pipeline, ingestInputs, prepareInput } from "../src/ingest/ingest-pipeline.js";
 import { simplePipeline } from "../src/ingest/simple-pipeline.js";
 import type { RawInput } from "../src/model.js";
 import { openStore } from "../src/store/open-store.js";
@@ -70,6 +70,25 @@ async function pgSize(url: string): Promise<number> {
   }
 }
 
+/** The stand-in pipeline, counting the candidates each assignment sees (last 1000 articles). */
+function countingPipeline(): Pipeline & { recent: number[] } {
+  const recent: number[] = [];
+  return {
+    ...simplePipeline,
+    recent,
+    assign(article, ctx) {
+      recent.push(ctx.candidates.length);
+      if (recent.length > 1000) recent.shift();
+      return simplePipeline.assign(article, ctx);
+    },
+  };
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
+
 const rate = (n: number, ms: number) => (n / ms) * 1000;
 const fmt = (x: number) => x.toFixed(0);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -85,6 +104,7 @@ function runWorker(url: string): Promise<number> {
 async function main() {
   const inputs = corpus(N, 1);
   const rawBytes = inputs.reduce((sum, i) => sum + Buffer.byteLength(i.text ?? ""), 0);
+  console.log(`load average at start: ${load()} (2 shared cores)`);
   console.log(
     `corpus: ${N} synthetic articles, ${mb(rawBytes)} MB of text (${fmt(rawBytes / N)} B each)`,
   );
@@ -105,8 +125,9 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "crosscheck-bench-"));
   const sqlitePath = join(dir, "bench.db");
   const sqlite = await openStore(sqlitePath);
+  const sqlitePipeline = countingPipeline();
   t = performance.now();
-  const s1 = await ingestInputs(sqlite, simplePipeline, inputs);
+  const s1 = await ingestInputs(sqlite, sqlitePipeline, inputs);
   const sqliteMs = performance.now() - t;
   const sqliteCounts = await sqlite.counts();
   await sqlite.close();
@@ -116,6 +137,9 @@ async function main() {
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
   const sqliteBytes = statSync(sqlitePath).size;
+  console.log(
+    `SQLite: mean candidates per article over the last 1000: ${mean(sqlitePipeline.recent).toFixed(1)}`,
+  );
   rows.push(
     `| SQLite, ingest (1 process) | ${s1.ingested} | ${(sqliteMs / 1000).toFixed(1)} | ${fmt(rate(N, sqliteMs))} | ${(rate(N, sqliteMs) / baseRate).toFixed(2)} |`,
   );
@@ -178,6 +202,7 @@ async function main() {
   }
   rmSync(dir, { recursive: true, force: true });
 
+  console.log(`load average at end: ${load()}`);
   console.log("\n| run | articles | seconds | articles/s | ratio to baseline |");
   console.log("|---|---:|---:|---:|---:|");
   for (const row of rows) console.log(row);

@@ -23,6 +23,8 @@ export interface SuppliedMeta {
   url?: string;
   outlet?: string;
   author?: string;
+  /** Categories or tags given by a feed item (additive: feeds). */
+  categories?: string[];
 }
 
 /** One input as the ingest door hands it on: raw bytes (or already-decoded text) and origin. */

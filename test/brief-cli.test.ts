@@ -97,10 +97,20 @@ describe("crosscheck brief", () => {
       ),
     );
   });
-  it("says in a diagnostic that a stand-in grouped the families", async () => {
+  it("counts the four wire copies of the example as one family", async () => {
     const run = await runCli(["brief", example, "--format", "json"]);
     const brief = JSON.parse(run.stdout);
-    assert.ok(brief.diagnostics.some((d: { code: string }) => d.code === "families-fallback"));
+    const familyOf = new Map(
+      brief.sources.map((s: { id: string; family: string }) => [s.id, s.family]),
+    );
+    const wire = [
+      "meridian-wire",
+      "northgate-chronicle",
+      "harbourline-news",
+      "trendwire-today",
+    ].map((id) => familyOf.get(id));
+    assert.equal(new Set(wire).size, 1);
+    assert.ok(brief.facts.every((f: { independent: number }) => f.independent <= 6));
   });
   it("escapes all article text in the HTML page", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crosscheck-brief-"));

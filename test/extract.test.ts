@@ -83,6 +83,14 @@ describe("extract: HTML", () => {
     assert.equal(a.language, "en");
   });
 
+  it("keeps furniture found inside the article for audit, with a reason", () => {
+    const a = extractArticle(file("p", enc(page)));
+    assert.deepEqual(a.removed, [
+      { text: "Budget passes", reason: "title-repeat" },
+      { text: "Share on Facebook", reason: "share" },
+    ]);
+  });
+
   it("detects HTML by content even in a .txt file", () => {
     const a = extractArticle({
       id: "x",

@@ -7,9 +7,15 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { ingestInputs, prepareInput, workQueue } from "../src/ingest/ingest-pipeline.js";
 import { simplePipeline } from "../src/ingest/simple-pipeline.js";
-import type { RawInput } from "../src/model.js";
+import type { Article, RawInput } from "../src/model.js";
 import { openStore } from "../src/store/open-store.js";
-import type { AssignFn, ExportRecord, PreparedArticle, Store } from "../src/store/store.js";
+import {
+  type AssignFn,
+  type ExportRecord,
+  GLOBAL_LOCK_KEY,
+  type PreparedArticle,
+  type Store,
+} from "../src/store/store.js";
 import { syntheticCorpus } from "./store-corpus.js";
 import { storeEngines } from "./store-engines.js";
 
@@ -41,9 +47,9 @@ for (const engine of await storeEngines()) {
 
     it("runs its migrations once and records them in schema_migrations", async () => {
       const { store } = await engine.fresh();
-      assert.deepEqual(await store.schemaVersions(), [1]);
+      assert.deepEqual(await store.schemaVersions(), [1, 2]);
       assert.deepEqual(await store.migrate(), [], "a second run applies nothing");
-      assert.deepEqual(await store.schemaVersions(), [1]);
+      assert.deepEqual(await store.schemaVersions(), [1, 2]);
     });
 
     it("keeps the article, its removed lines and its raw input byte for byte", async () => {
@@ -195,6 +201,135 @@ for (const engine of await storeEngines()) {
       );
       assert.deepEqual(await store.counts(), before);
       assert.equal(await store.getArticle("b"), null);
+    });
+
+    it("folds merged stories into one and redirects the old story id", async () => {
+      const { store } = await engine.fresh();
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      for (const id of ["a", "b", "c"]) {
+        await store.commitArticle(prepared(input(id, `Story ${id} begins here.`)), alone, NOW);
+      }
+      const outcome = await store.commitArticle(
+        prepared(input("d", "Story d bridges a and b.")),
+        () => ({
+          story: "b",
+          family: null,
+          relation: "original",
+          merges: [{ from: "b", into: "a" }],
+        }),
+        NOW,
+      );
+      assert.equal(
+        outcome.status === "stored" && outcome.storyId,
+        "a",
+        "assigned to the merged story",
+      );
+      const stories = await store.listStories();
+      assert.deepEqual(
+        stories.map((s) => [s.id, s.size, s.families]),
+        [
+          ["a", 3, 3],
+          ["c", 1, 1],
+        ],
+      );
+      const viaOldId = await store.loadStory("b");
+      assert.equal(viaOldId?.story.id, "a");
+      assert.deepEqual(viaOldId?.story.articles, ["a", "b", "d"]);
+      await assert.rejects(
+        store.commitArticle(
+          prepared(input("e", "Story e.")),
+          () => ({
+            story: null,
+            family: null,
+            relation: "original",
+            merges: [{ from: "zzz", into: "a" }],
+          }),
+          NOW,
+        ),
+        /merge names unknown story zzz/,
+      );
+      const { store: copy } = await engine.fresh();
+      const text = await exportText(store);
+      await copy.importRecords(
+        text
+          .trimEnd()
+          .split("\n")
+          .map((l) => JSON.parse(l) as ExportRecord),
+      );
+      assert.equal(await exportText(copy), text);
+      assert.equal((await copy.loadStory("b"))?.story.id, "a");
+    });
+
+    it("keeps pipeline state and replays the articles a stateful clusterer has not seen", async () => {
+      const { store } = await engine.fresh();
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      const first = await store.commitArticle(prepared(input("a", "First.")), alone, NOW);
+      await store.commitArticle(prepared(input("b", "Second.")), alone, NOW);
+      const seqA = first.status === "stored" ? first.seq : -1;
+      await store.putState("clusterer", seqA, { seen: ["a"] }, NOW);
+      assert.deepEqual(await store.getState("clusterer"), { seq: seqA, data: { seen: ["a"] } });
+      assert.equal(await store.getState("nothing"), null);
+      assert.deepEqual(
+        (await store.articlesSince(seqA, 10)).map((e) => e.article.id),
+        ["b"],
+      );
+      const p = prepared(input("c", "Third."));
+      p.logSince = seqA;
+      let replayed: string[] = [];
+      await store.commitArticle(
+        p,
+        (_a, ctx) => {
+          replayed = ctx.log.map((e) => `${e.article.id}@${e.storyId}`);
+          return { story: null, family: null, relation: "original" };
+        },
+        NOW,
+      );
+      assert.deepEqual(replayed, ["b@b"]);
+    });
+
+    it("never splits a story between writers running a stateful clusterer under the global lock", async () => {
+      const { store, spec } = await engine.fresh();
+      const other = await openStore(spec);
+      /** A toy stateful clusterer: story = first article of the same topic (first word). */
+      const writer = (target: Store) => {
+        const topics = new Map<string, string>();
+        let lastSeq = 0;
+        const observe = (article: Article, storyId: string, seq: number) => {
+          const topic = article.paragraphs[0].split(" ")[0];
+          if (!topics.has(topic)) topics.set(topic, storyId);
+          lastSeq = Math.max(lastSeq, seq);
+        };
+        return async (raw: RawInput) => {
+          const p = prepared(raw);
+          p.fingerprint = { data: null, buckets: [], lockKeys: [GLOBAL_LOCK_KEY] };
+          p.logSince = lastSeq;
+          const outcome = await target.commitArticle(
+            p,
+            (article, ctx) => {
+              for (const e of ctx.log) observe(e.article, e.storyId, e.seq);
+              const known = topics.get(article.paragraphs[0].split(" ")[0]);
+              return { story: known ?? null, family: null, relation: "original" };
+            },
+            NOW,
+          );
+          if (outcome.status === "stored") observe(p.article, outcome.storyId, outcome.seq);
+        };
+      };
+      const w1 = writer(store);
+      const w2 = writer(other);
+      try {
+        for (let t = 0; t < 10; t++) {
+          await Promise.all([
+            w1(input(`t${t}-x`, `topic${t} first report`)),
+            w2(input(`t${t}-y`, `topic${t} second report`)),
+          ]);
+        }
+        const stories = await store.listStories();
+        assert.equal(stories.length, 10);
+        assert.ok(stories.every((s) => s.size === 2));
+      } finally {
+        await other.close();
+      }
     });
 
     it("works a job queue: each job processed once, bad ones kept as failed with a reason", async () => {

@@ -37,7 +37,7 @@ const DROP_TAGS = new Set([
 ]);
 
 /** Landmarks that hold page furniture rather than the article. */
-const FURNITURE_TAGS = new Set(["nav", "footer", "aside", "form", "header"]);
+const FURNITURE_TAGS = new Set(["nav", "footer", "aside", "form", "header", "figcaption"]);
 
 /**
  * class/id words of page furniture. An element matching this (and not BODY_HINT) is skipped,
@@ -138,6 +138,51 @@ interface Info {
 
 export interface ContentResult {
   blocks: LineIn[];
+}
+
+/** Audit reasons for furniture found by markup, first match wins. */
+const FURNITURE_REASONS: [RegExp, string][] = [
+  [/comment|disqus|respond|reply/i, "comment-form"],
+  [/share|sharing|social/i, "share"],
+  [
+    /related|recommend|more-stories|read-?more|also-read|see-also|trending|popular|most-?read|outbrain|taboola/i,
+    "related",
+  ],
+  [/newsletter|subscri|signup|paywall/i, "newsletter"],
+  [/cookie|gdpr|consent/i, "cookie"],
+  [/breadcrumb/i, "breadcrumb"],
+  [/caption|credit/i, "caption"],
+  [/byline|author/i, "byline"],
+  [/date|time/i, "date-line"],
+  [/\bads?\b|advert|promo|sponsor|banner/i, "advertisement"],
+  [/nav|menu|toolbar|pagination|pager/i, "navigation"],
+];
+
+function furnitureReason(el: El): string {
+  if (el.tag === "figcaption") return "caption";
+  if (el.tag === "nav") return "navigation";
+  if (el.tag === "footer") return "footer";
+  const hint = `${hintOf(el)} ${el.attrs.role ?? ""}`;
+  for (const [re, reason] of FURNITURE_REASONS) if (re.test(hint)) return reason;
+  if (el.tag === "aside") return "related";
+  if (el.tag === "form") return "comment-form";
+  if (el.tag === "header") return "navigation";
+  return isHidden(el) ? "hidden" : "boilerplate";
+}
+
+/** All text under an element, with a space between blocks (for audit lines). */
+function spacedText(root: El): string {
+  const parts: string[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (typeof n === "string") parts.push(n);
+    else if (!DROP_TAGS.has(n.tag)) {
+      if (BLOCK_TAGS.has(n.tag) || n.tag === "br" || n.tag === "li") parts.push(" ");
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
+  }
+  return parts.join("");
 }
 
 function isHidden(el: El): boolean {
@@ -454,7 +499,17 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
       if (inHeading && node.trim()) heading = true;
       return;
     }
-    if (skip(node) || depth > MAX_DEPTH) return;
+    if (depth > MAX_DEPTH) return;
+    if (skip(node)) {
+      // Furniture inside the article is kept for audit, with the reason its markup gives.
+      const reason = DROP_TAGS.has(node.tag) ? null : furnitureReason(node);
+      const text = reason ? normalizeLine(spacedText(node)) : "";
+      if (reason && text) {
+        flush();
+        blocks.push({ text, removed: reason });
+      }
+      return;
+    }
     if (node.tag === "br") {
       buf.push(LINE_BREAK);
       return;

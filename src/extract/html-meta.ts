@@ -173,6 +173,38 @@ export function readHtmlMeta(root: El, jsonLd: string[]): HtmlMeta {
   };
 }
 
+/** A byline from metadata or a byline line, without "By", handles, dates and reading times. */
+export function cleanByline(value: string | null): string | null {
+  if (!value) return null;
+  let v = normalizeLine(value)
+    .replace(/^(by|von|par|por|door|di|written by|posted by)\s*:?\s+/i, "")
+    .split(/\s+@\w|\s*[|•·]\s*|\s+\d{1,2}\s*min(ute)?s?\s+read/i)[0]
+    .replace(
+      /\s*,?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$/i,
+      "",
+    )
+    .trim();
+  if (v.length > BYLINE_MAX_CHARS) v = v.slice(0, BYLINE_MAX_CHARS).replace(/\s+\S*$/, "");
+  return v && !/^https?:/i.test(v) ? v : null;
+}
+
+/** Longest byline kept (longer values are page text that leaked into metadata). */
+const BYLINE_MAX_CHARS = 100;
+
+/** An outlet name from og:site_name and the like: URLs become hosts, taglines are cut. */
+export function cleanOutlet(value: string | null): string | null {
+  if (!value) return null;
+  const v = normalizeLine(value);
+  if (/^https?:\/\//i.test(v)) {
+    try {
+      return new URL(v).hostname.replace(/^www\./, "");
+    } catch {
+      return null;
+    }
+  }
+  return v.split(/\s+[|–—-]\s+/)[0].trim() || null;
+}
+
 /** "Headline | Outlet" / "Headline - Outlet": the suffix after the last separator, if short. */
 export function outletFromTitle(documentTitle: string | null, title: string | null): string | null {
   if (!documentTitle) return null;

@@ -30,6 +30,15 @@ export const MAX_HTML_CHARS = 6_000_000;
 /** Most elements and text nodes kept; beyond that the tree is cut. Bounds memory and time. */
 export const MAX_NODES = 300_000;
 
+/**
+ * Deepest element nesting kept. Real pages nest under 100 deep; unclosed tags can nest 100 000
+ * deep, which makes any parser's open-element stack quadratic. Parsing stops at this depth.
+ */
+export const MAX_DEPTH = 1000;
+
+/** Characters handed to the parser at a time (lets a bound stop parsing early). */
+const PARSE_CHUNK = 1 << 16;
+
 /** Elements whose text is never content (their children are skipped at parse time). */
 const SKIP_TEXT = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe"]);
 
@@ -47,6 +56,12 @@ export function parseHtml(html: string): ParsedHtml {
   let skipDepth = 0;
   let scriptText: string[] | null = null;
   let full = false;
+  let depth = 0;
+  const stop = () => {
+    full = true;
+    truncated = true;
+    parser.pause();
+  };
   const parser = new Parser(
     {
       onopentag(name, attribs) {
@@ -56,9 +71,8 @@ export function parseHtml(html: string): ParsedHtml {
           if (name === "script" && /ld\+json/i.test(attribs.type ?? "")) scriptText = [];
           return;
         }
-        if (++nodes > MAX_NODES) {
-          full = true;
-          truncated = true;
+        if (++nodes > MAX_NODES || ++depth > MAX_DEPTH) {
+          stop();
           return;
         }
         const el: El = { tag: name, attrs: attribs, children: [], parent: current };
@@ -75,8 +89,7 @@ export function parseHtml(html: string): ParsedHtml {
         if (typeof last === "string") current.children[current.children.length - 1] = last + text;
         else {
           if (++nodes > MAX_NODES) {
-            full = true;
-            truncated = true;
+            stop();
             return;
           }
           current.children.push(text);
@@ -94,14 +107,24 @@ export function parseHtml(html: string): ParsedHtml {
         }
         // htmlparser2 closes implied elements itself; walk up to the matching element.
         let el: El | null = current;
-        while (el && el.tag !== name) el = el.parent;
-        if (el?.parent) current = el.parent;
+        let up = 1;
+        while (el && el.tag !== name) {
+          el = el.parent;
+          up++;
+        }
+        if (el?.parent) {
+          current = el.parent;
+          depth -= up;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(input);
-  parser.end();
+  // Fed in chunks so that a page that hits a bound stops being parsed at once.
+  for (let at = 0; at < input.length && !full; at += PARSE_CHUNK) {
+    parser.write(input.slice(at, at + PARSE_CHUNK));
+  }
+  if (!full) parser.end();
   return { root, jsonLd, truncated };
 }
 

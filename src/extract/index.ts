@@ -15,8 +15,16 @@ import {
 import { parseDate } from "./dates.js";
 import { decodeBytes, looksLikeGarbage, looksLikeHtml } from "./decode.js";
 import { extractContent } from "./html-content.js";
-import { type HtmlMeta, outletFromTitle, readHtmlMeta, stripTitleSuffix } from "./html-meta.js";
+import {
+  cleanByline,
+  cleanOutlet,
+  type HtmlMeta,
+  outletFromTitle,
+  readHtmlMeta,
+  stripTitleSuffix,
+} from "./html-meta.js";
 import { MAX_HTML_CHARS, parseHtml } from "./html-tree.js";
+import { jsonLdFallback } from "./json-ld-body.js";
 import { detectLanguage } from "./language.js";
 import { classifyLines, type LineIn } from "./line-classifier.js";
 import { normalizeLine } from "./normalize.js";
@@ -69,7 +77,16 @@ function prepare(input: RawInput): Prepared {
     });
   }
   const meta = readHtmlMeta(parsed.root, parsed.jsonLd);
-  const { blocks } = extractContent(parsed.root);
+  let { blocks } = extractContent(parsed.root);
+  const declared = jsonLdFallback(meta.articleBody, blocks);
+  if (declared) {
+    blocks = declared;
+    diagnostics.push({
+      severity: "info",
+      code: "body-from-json-ld",
+      message: "the page's markup hid part of the article; used its JSON-LD articleBody instead",
+    });
+  }
   return { input, kind: "html", lines: blocks, meta, diagnostics };
 }
 
@@ -80,7 +97,7 @@ function finish(p: Prepared, batch: BatchContext | undefined): Article {
   const url = supplied.url ?? meta?.url ?? null;
   const host = hostOf(url);
   // Title: supplied wins; HTML metadata next; plain text finds it among its lines.
-  let outlet = supplied.outlet ?? meta?.outlet ?? null;
+  let outlet = supplied.outlet ?? cleanOutlet(meta?.outlet ?? null);
   if (!outlet && meta) outlet = outletFromTitle(meta.documentTitle, meta.h1);
   let knownTitle = supplied.title ?? null;
   if (!knownTitle && meta?.title) knownTitle = stripTitleSuffix(meta.title, outlet);
@@ -117,7 +134,7 @@ function finish(p: Prepared, batch: BatchContext | undefined): Article {
     id: input.id,
     origin: input.origin,
     title: classified.title,
-    byline: supplied.author ?? meta?.byline ?? classified.byline,
+    byline: supplied.author ?? cleanByline(meta?.byline ?? classified.byline),
     published,
     publishedPrecision: precision,
     outlet,

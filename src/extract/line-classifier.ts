@@ -25,6 +25,8 @@ export interface LineIn {
   heading?: boolean;
   /** Blank lines before it in a plain-text file. */
   gapBefore?: number;
+  /** Already judged furniture by the HTML extractor: the reason (kept for the audit). */
+  removed?: string;
 }
 
 export interface ClassifyOptions {
@@ -61,6 +63,14 @@ const SEE_ALSO_MAX_WORDS = 25;
 /** Most words in an image credit or a byline. */
 const CREDIT_MAX_WORDS = 20;
 const BYLINE_MAX_WORDS = 12;
+/**
+ * Word overlap (Jaccard) with the title above which a line before the body is the title again.
+ * 0.6 catches "'We Got Her!': Video Shows Rescue of Kidnapped Girl" vs the same with two more
+ * words; a deck (subtitle) shares far fewer words with its headline.
+ */
+const TITLE_REPEAT_MIN_JACCARD = 0.6;
+/** Most words of a plain-text line taken for a trailing heading with no body after it. */
+const TRAILING_HEADING_MAX_WORDS = 12;
 /** Most words in a self-promotion line ("Get the latest … in your inbox"). */
 const PROMO_MAX_WORDS = 40;
 /** Most words in a photo caption recognised by shape (no finite verb, ends with a period). */
@@ -182,6 +192,10 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   // Pass 1: phrases, credits, dates, bylines, breadcrumbs, repeats across the batch.
   for (let i = 0; i < n; i++) {
     const text = lines[i].text;
+    if (lines[i].removed) {
+      reason[i] = lines[i].removed ?? null;
+      continue;
+    }
     let r = phraseReason(text, keys[i]);
     if (!r) {
       const following = lines.slice(i + 1, i + 1 + BREADCRUMB_LOOKAHEAD).map((l) => l.text);
@@ -205,8 +219,10 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       last = i;
     }
   }
+  // No body-like line at all (a short note): no head or tail zones, only the sure rules.
+  const zones = first >= 0;
   if (first < 0) {
-    first = n;
+    first = 0;
     last = n - 1;
   }
 
@@ -214,7 +230,7 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   let title = options.title ?? null;
   let titleIndex = -1;
   if (title === null && options.mode === "text") {
-    for (let i = 0; i < Math.min(first, n); i++) {
+    for (let i = 0; i < (zones ? first : n); i++) {
       if (reason[i] !== null) continue;
       const t = lines[i].text;
       if (wordCount(t) >= TITLE_MIN_WORDS && isHeadlineLike(t)) {
@@ -243,6 +259,18 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     seen.add(keys[i]);
   }
 
+  // Head zone: a near-copy of the title (an <h1> worded slightly differently) is a repeat.
+  if (titleKey) {
+    const titleWords = new Set(titleKey.split(" "));
+    for (let i = 0; i < Math.min(first, n); i++) {
+      if (reason[i] !== null || i === titleIndex) continue;
+      const words = keys[i].split(" ");
+      const shared = words.filter((w) => titleWords.has(w)).length;
+      const union = new Set([...words, ...titleWords]).size;
+      if (union > 0 && shared / union >= TITLE_REPEAT_MIN_JACCARD) reason[i] = "title-repeat";
+    }
+  }
+
   // Head zone: before the body, keep only headings long enough to be a deck or subtitle.
   for (let i = 0; i < Math.min(first, n); i++) {
     if (reason[i] !== null) continue;
@@ -266,7 +294,12 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   // Headings with no body after them close the page (“Tell us what you think”, “Related”).
   for (let i = n - 1; i > last; i--) {
     if (reason[i] !== null) continue;
-    if (lines[i].heading || isHeadlineLike(lines[i].text)) reason[i] = "footer";
+    const t = lines[i].text;
+    const heading =
+      options.mode === "html"
+        ? lines[i].heading === true
+        : isHeadlineLike(t) && wordCount(t) <= TRAILING_HEADING_MAX_WORDS;
+    if (heading) reason[i] = "footer";
     else break;
   }
 

@@ -28,6 +28,15 @@ export interface Pipeline {
   assign(article: Article, ctx: AssignContext): Assignment;
   /** Per-article analysis results worth keeping, by kind (optional). */
   analyse?(article: Article): Record<string, unknown>;
+  /**
+   * Stateful clusterers only: the last arrival number the pipeline has seen; the store then
+   * hands `assign` every article committed after it (`AssignContext.log`), under the lock.
+   */
+  logSince?(): number;
+  /** Stateful clusterers only: told how each commit ended (null: it threw and rolled back). */
+  settled?(outcome: CommitOutcome | null, article: Article): void;
+  /** Stateful clusterers only: awaited before each input (reload after a failure, checkpoints). */
+  sync?(now: string): Promise<void>;
 }
 
 /** Counts and failures of one ingest run. */
@@ -67,6 +76,7 @@ export function prepareInput(pipeline: Pipeline, input: RawInput): PreparedArtic
       article: extracted,
       fingerprint: pipeline.fingerprint(extracted),
       analyses: pipeline.analyse?.(extracted),
+      logSince: pipeline.logSince?.(),
     };
   } catch (err) {
     return {
@@ -111,6 +121,7 @@ export async function ingestInputs(
   let done = readErrors.length;
   for await (const input of inputs) {
     summary.total++;
+    await pipeline.sync?.(now());
     if (await store.hasInput(hashRawInput(input))) {
       summary.duplicates++;
     } else {
@@ -118,11 +129,18 @@ export async function ingestInputs(
       if (prepared.kind === "failed") {
         summary.failed.push(prepared.error);
       } else {
-        const outcome = await store.commitArticle(
-          prepared,
-          (article, ctx) => pipeline.assign(article, ctx),
-          now(),
-        );
+        let outcome: CommitOutcome;
+        try {
+          outcome = await store.commitArticle(
+            prepared,
+            (article, ctx) => pipeline.assign(article, ctx),
+            now(),
+          );
+        } catch (err) {
+          pipeline.settled?.(null, prepared.article);
+          throw err;
+        }
+        pipeline.settled?.(outcome, prepared.article);
         countOutcome(summary, outcome);
       }
     }
@@ -145,12 +163,24 @@ export async function workQueue(
   const summary = emptySummary();
   const max = options.maxJobs ?? Number.POSITIVE_INFINITY;
   while (summary.total < max) {
-    const job = await store.processNextJob(
-      (input) => prepareInput(pipeline, input),
-      (article, ctx) => pipeline.assign(article, ctx),
-      now(),
-    );
+    await pipeline.sync?.(now());
+    let article: Article | null = null;
+    let job: Awaited<ReturnType<Store["processNextJob"]>>;
+    try {
+      job = await store.processNextJob(
+        (input) => prepareInput(pipeline, input),
+        (a, ctx) => {
+          article = a;
+          return pipeline.assign(a, ctx);
+        },
+        now(),
+      );
+    } catch (err) {
+      if (article) pipeline.settled?.(null, article);
+      throw err;
+    }
     if (!job) break;
+    if (article) pipeline.settled?.(job.outcome, article);
     summary.total++;
     countOutcome(summary, job.outcome);
     options.onProgress?.(summary.total, summary);

@@ -193,21 +193,33 @@ function best(
   return top;
 }
 
-/** Joins the family of the most similar copy, else the story of the most similar article. */
-export function simpleAssign(_article: Article, ctx: AssignContext): Assignment {
+/**
+ * The copy family a new article joins among candidates of one story (any story when
+ * `storyId` is undefined): the most similar copy at or above FAMILY_MIN_SIMILARITY, or null.
+ */
+export function copyFamilyOf(
+  ctx: AssignContext,
+  storyId?: string,
+): { family: string; story: string; relation: "copy" | "rewrite" } | null {
   const own = ctx.fingerprint.data as SimpleFingerprint;
   const copy = best(
-    ctx.candidates,
+    storyId === undefined ? ctx.candidates : ctx.candidates.filter((c) => c.storyId === storyId),
     (c) => similarity(own.family, (c.fingerprint as SimpleFingerprint).family),
     FAMILY_MIN_SIMILARITY,
   );
-  if (copy) {
-    return {
-      story: copy.candidate.storyId,
-      family: copy.candidate.familyId,
-      relation: copy.score >= COPY_MIN_SIMILARITY ? "copy" : "rewrite",
-    };
-  }
+  if (!copy) return null;
+  return {
+    family: copy.candidate.familyId,
+    story: copy.candidate.storyId,
+    relation: copy.score >= COPY_MIN_SIMILARITY ? "copy" : "rewrite",
+  };
+}
+
+/** Joins the family of the most similar copy, else the story of the most similar article. */
+export function simpleAssign(_article: Article, ctx: AssignContext): Assignment {
+  const own = ctx.fingerprint.data as SimpleFingerprint;
+  const copy = copyFamilyOf(ctx);
+  if (copy) return { story: copy.story, family: copy.family, relation: copy.relation };
   const related = best(
     ctx.candidates,
     (c) => similarity(own.story, (c.fingerprint as SimpleFingerprint).story),

@@ -28,6 +28,13 @@ export const REWRITE_ALIGNED = 0.45;
 /** A rewrite must align at least this many sentences (one shared quote is not a rewrite). */
 export const REWRITE_MIN_SENTENCES = 2;
 
+/**
+ * Lengths within this fraction of each other count as equal when picking the source: a copy
+ * wrapped in a few boilerplate lines is a little longer than its original, a truncation much
+ * shorter; equal lengths fall back to arrival order.
+ */
+export const LENGTH_TIE = 0.15;
+
 export type PairRelation = "copy" | "rewrite" | "independent";
 
 export interface PairScores {
@@ -115,7 +122,9 @@ export function sourceFirst(a: Fingerprint, b: Fingerprint): number {
     return a.published < b.published ? -1 : 1;
   if (a.published && !b.published) return -1;
   if (!a.published && b.published) return 1;
-  if (a.shingles.length !== b.shingles.length) return b.shingles.length - a.shingles.length;
+  const longest = Math.max(a.shingles.length, b.shingles.length);
+  if (Math.abs(a.shingles.length - b.shingles.length) > LENGTH_TIE * longest)
+    return b.shingles.length - a.shingles.length;
   return a.index - b.index;
 }
 

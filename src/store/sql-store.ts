@@ -17,6 +17,7 @@ import type {
   FailedInput,
   JobOutcome,
   ListStoriesOptions,
+  LoggedArticle,
   LoadedStory,
   PreparedArticle,
   Store,
@@ -108,7 +109,10 @@ export class SqlStore implements Store {
   ): Promise<CommitOutcome> {
     const { article, fingerprint } = prepared;
     const buckets = [...new Set(fingerprint.buckets)].sort((a, b) => a - b);
-    await this.db.lockBuckets(conn, buckets);
+    const lockKeys = fingerprint.lockKeys
+      ? [...new Set(fingerprint.lockKeys)].sort((a, b) => a - b)
+      : buckets;
+    await this.db.lockBuckets(conn, lockKeys);
     const same = await conn.all<{ id: string }>(
       "SELECT id FROM articles WHERE content_hash = ? UNION ALL SELECT article_id AS id FROM inputs WHERE input_hash = ?",
       [article.contentHash, prepared.inputHash],
@@ -117,7 +121,15 @@ export class SqlStore implements Store {
       return { status: "duplicate", articleId: same[0].id, input: prepared.input.origin.name };
     }
     const candidates = await this.candidates(conn, buckets);
-    const assignment = assign(article, { fingerprint, candidates });
+    const log =
+      prepared.logSince === undefined ? [] : await logSince(conn, prepared.logSince, null);
+    const assignment = assign(article, { fingerprint, candidates, log });
+    const merged = await this.applyMerges(conn, assignment.merges ?? []);
+    if (merged.size > 0) {
+      const follow = (id: string | null) => (id === null ? null : (merged.get(id) ?? id));
+      assignment.story = follow(assignment.story);
+      for (const c of candidates) c.storyId = follow(c.storyId) as string;
+    }
 
     const id = await this.freeArticleId(conn, article.id);
     const storyId = assignment.story ?? id;
@@ -229,7 +241,60 @@ export class SqlStore implements Store {
       ]);
     }
     await conn.run("DELETE FROM briefs WHERE story_id = ?", [storyId]);
-    return { status: "stored", articleId: id, storyId, familyId, relation, version, newStory };
+    for (const [from, into] of [...merged.entries()].sort()) {
+      await conn.run("INSERT INTO story_merges (from_id, into_id, merged_seq) VALUES (?, ?, ?)", [
+        from,
+        into,
+        seq,
+      ]);
+    }
+    for (const into of [...new Set(merged.values())].sort()) {
+      await conn.run(
+        `UPDATE stories SET size = (SELECT COUNT(*) FROM articles WHERE story_id = ?),
+           family_count = (SELECT COUNT(*) FROM families WHERE story_id = ?),
+           revision = revision + 1, updated_at = ?, updated_seq = ? WHERE id = ?`,
+        [into, into, now, seq, into],
+      );
+      await conn.run("DELETE FROM briefs WHERE story_id = ?", [into]);
+    }
+    return {
+      status: "stored",
+      articleId: id,
+      storyId,
+      familyId,
+      relation,
+      version,
+      newStory,
+      seq,
+    };
+  }
+
+  /**
+   * Folds each merged story into its target: articles and families move, the old story row
+   * goes, earlier redirects to it are re-pointed. Returns old id → final id.
+   */
+  private async applyMerges(
+    conn: SqlConn,
+    merges: readonly { from: string; into: string }[],
+  ): Promise<Map<string, string>> {
+    const merged = new Map<string, string>();
+    for (const m of merges) {
+      const into = merged.get(m.into) ?? m.into;
+      if (m.from === into) throw new Error(`merge of story ${m.from} into itself`);
+      for (const id of [m.from, into]) {
+        if (!(await exists(conn, "stories", id))) {
+          throw new Error(`merge names unknown story ${id}`);
+        }
+      }
+      await conn.run("UPDATE articles SET story_id = ? WHERE story_id = ?", [into, m.from]);
+      await conn.run("UPDATE families SET story_id = ? WHERE story_id = ?", [into, m.from]);
+      await conn.run("UPDATE story_merges SET into_id = ? WHERE into_id = ?", [into, m.from]);
+      await conn.run("DELETE FROM stories WHERE id = ?", [m.from]);
+      await conn.run("DELETE FROM briefs WHERE story_id = ?", [m.from]);
+      for (const [k, v] of merged) if (v === m.from) merged.set(k, into);
+      merged.set(m.from, into);
+    }
+    return merged;
   }
 
   private async candidates(conn: SqlConn, buckets: readonly number[]): Promise<Candidate[]> {
@@ -347,7 +412,12 @@ export class SqlStore implements Store {
     }));
   }
 
-  async loadStory(storyId: string): Promise<LoadedStory | null> {
+  async loadStory(requested: string): Promise<LoadedStory | null> {
+    const redirect = await this.db.all<{ into_id: string }>(
+      "SELECT into_id FROM story_merges WHERE from_id = ?",
+      [requested],
+    );
+    const storyId = redirect[0]?.into_id ?? requested;
     const storyRows = await this.db.all<Row>("SELECT title, revision FROM stories WHERE id = ?", [
       storyId,
     ]);
@@ -391,6 +461,28 @@ export class SqlStore implements Store {
       families,
     };
     return { story, articles, families, revision: Number(storyRows[0].revision) };
+  }
+
+  articlesSince(seq: number, limit: number): Promise<LoggedArticle[]> {
+    return logSince(this.db, seq, limit);
+  }
+
+  async getState(key: string): Promise<{ seq: number; data: unknown } | null> {
+    const rows = await this.db.all<Row>("SELECT seq, data FROM pipeline_state WHERE key = ?", [
+      key,
+    ]);
+    if (rows.length === 0) return null;
+    return { seq: Number(rows[0].seq), data: JSON.parse(String(rows[0].data)) };
+  }
+
+  async putState(key: string, seq: number, data: unknown, now: string): Promise<void> {
+    await this.db.transaction(async (conn) => {
+      await conn.run("DELETE FROM pipeline_state WHERE key = ?", [key]);
+      await conn.run(
+        "INSERT INTO pipeline_state (key, seq, data, updated_at) VALUES (?, ?, ?, ?)",
+        [key, seq, JSON.stringify(data), now],
+      );
+    });
   }
 
   async getArticle(articleId: string): Promise<Article | null> {
@@ -491,6 +583,18 @@ export class SqlStore implements Store {
     }
     for (const r of await this.db.all<Row>("SELECT * FROM families ORDER BY id")) {
       yield { type: "family", id: r.id, storyId: r.story_id, createdAt: r.created_at };
+    }
+    for (const r of await this.db.all<Row>("SELECT * FROM story_merges ORDER BY from_id")) {
+      yield { type: "merge", from: r.from_id, into: r.into_id, seq: Number(r.merged_seq) };
+    }
+    for (const r of await this.db.all<Row>("SELECT * FROM pipeline_state ORDER BY key")) {
+      yield {
+        type: "state",
+        key: r.key,
+        seq: Number(r.seq),
+        data: JSON.parse(String(r.data)),
+        updatedAt: r.updated_at,
+      };
     }
     // Articles in pages by seq, so a large store is never held in memory at once.
     const PAGE = 500;
@@ -593,6 +697,16 @@ export class SqlStore implements Store {
             rec.storyId,
             rec.createdAt,
           ]);
+        } else if (rec.type === "merge") {
+          await conn.run(
+            "INSERT INTO story_merges (from_id, into_id, merged_seq) VALUES (?, ?, ?)",
+            [rec.from, rec.into, rec.seq],
+          );
+        } else if (rec.type === "state") {
+          await conn.run(
+            "INSERT INTO pipeline_state (key, seq, data, updated_at) VALUES (?, ?, ?, ?)",
+            [rec.key, rec.seq, JSON.stringify(rec.data), rec.updatedAt],
+          );
         } else if (rec.type === "article") {
           const input = rec.input as Record<string, unknown>;
           await conn.run(
@@ -650,6 +764,23 @@ export class SqlStore implements Store {
       return n;
     });
   }
+}
+
+/** Stored articles after arrival number `seq`, in arrival order, optionally at most `limit`. */
+async function logSince(
+  conn: SqlConn,
+  seq: number,
+  limit: number | null,
+): Promise<LoggedArticle[]> {
+  const rows = await conn.all<Row>(
+    `SELECT seq, body, story_id FROM articles WHERE seq > ? ORDER BY seq${limit === null ? "" : " LIMIT ?"}`,
+    limit === null ? [seq] : [seq, limit],
+  );
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    article: JSON.parse(String(r.body)) as Article,
+    storyId: String(r.story_id),
+  }));
 }
 
 async function exists(conn: SqlConn, table: string, id: string): Promise<boolean> {

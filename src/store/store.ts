@@ -15,6 +15,21 @@ export type Engine = "sqlite" | "postgres";
 export interface Fingerprint {
   data: unknown;
   buckets: number[];
+  /**
+   * Keys locked around assign+commit; default: the buckets. A clusterer with global state
+   * (one in-memory index for all stories) returns [GLOBAL_LOCK_KEY] and no buckets.
+   */
+  lockKeys?: number[];
+}
+
+/** The lock key that serialises every assignment (for clusterers with global state). */
+export const GLOBAL_LOCK_KEY = 1;
+
+/** A stored article as replayed to a stateful clusterer: arrival number, article, story. */
+export interface LoggedArticle {
+  seq: number;
+  article: Article;
+  storyId: string;
 }
 
 /** A stored article that shares at least one LSH bucket with a new one. */
@@ -35,6 +50,11 @@ export interface Candidate {
 export interface AssignContext {
   fingerprint: Fingerprint;
   candidates: Candidate[];
+  /**
+   * When the prepared article set `logSince`: every article committed after that arrival
+   * number (by other writers, or before a restart), in arrival order, read under the lock.
+   */
+  log: LoggedArticle[];
 }
 
 /** Where a new article goes. `null` story or family: it starts a new one, named by the article. */
@@ -42,6 +62,11 @@ export interface Assignment {
   story: string | null;
   family: string | null;
   relation: Derivation;
+  /**
+   * Stories found to be one: each `from` is folded into `into` (its articles and families move,
+   * `from` is deleted and later look-ups of it are redirected). Applied before the article is.
+   */
+  merges?: { from: string; into: string }[];
 }
 
 /** Decides an article's story and family; runs inside the store's assignment lock. */
@@ -57,6 +82,8 @@ export interface PreparedArticle {
   fingerprint: Fingerprint;
   /** Per-article analysis results to keep, by kind (e.g. "doc"); JSON-safe values. */
   analyses?: Record<string, unknown>;
+  /** Ask for the articles committed after this arrival number in `AssignContext.log`. */
+  logSince?: number;
 }
 
 /** An input that could not become an article. */
@@ -76,6 +103,8 @@ export type CommitOutcome =
       /** 1 for the first article seen at its URL, 2 for a changed version of it, … */
       version: number;
       newStory: boolean;
+      /** Arrival number in the store. */
+      seq: number;
     }
   | { status: "duplicate"; articleId: string; input: string }
   | { status: "failed"; error: InputError };
@@ -169,8 +198,14 @@ export interface Store {
 
   /** Stories, most recently grown first. */
   listStories(options?: ListStoriesOptions): Promise<StorySummary[]>;
-  /** A story's articles and families (what `crosscheck brief --story ID` needs), or null. */
+  /** A story's articles and families (what `crosscheck brief --story ID` needs), or null; follows merges. */
   loadStory(storyId: string): Promise<LoadedStory | null>;
+  /** Up to `limit` stored articles after arrival number `seq`, in arrival order (for replays). */
+  articlesSince(seq: number, limit: number): Promise<LoggedArticle[]>;
+  /** A pipeline's saved state (e.g. a clusterer snapshot) and the arrival number it covers, or null. */
+  getState(key: string): Promise<{ seq: number; data: unknown } | null>;
+  /** Saves a pipeline's state covering the articles up to arrival number `seq`. */
+  putState(key: string, seq: number, data: unknown, now: string): Promise<void>;
   /** One stored article by id, or null. */
   getArticle(articleId: string): Promise<Article | null>;
   /** The stored raw input an article came from (decompressed), or null. */

@@ -8,18 +8,15 @@ import type { Command } from "commander";
 import { buildBrief } from "../../brief/build-brief.js";
 import { renderHtml } from "../../brief/render-html.js";
 import { renderMarkdown } from "../../brief/render-markdown.js";
-import type { Article, Brief, Family, InputError, RawInput } from "../../model.js";
+import { extractBatch } from "../../extract/index.js";
+import { findCopyFamilies } from "../../match/copy-families.js";
+import type { Article, Brief, InputError, RawInput } from "../../model.js";
 import { errorMessage, readInputs } from "../../ingest/read-inputs.js";
 import { uniqueIds } from "../../ids.js";
 import { type CliContext, UsageError } from "../context.js";
-import {
-  FALLBACK_FAMILIES_DIAGNOSTIC,
-  fallbackExtract,
-  fallbackFamilies,
-} from "./brief-fallbacks.js";
 
 const FORMATS = ["md", "json", "html"] as const;
-type Format = (typeof FORMATS)[number];
+export type Format = (typeof FORMATS)[number];
 
 interface BriefFlags {
   format: string;
@@ -28,13 +25,9 @@ interface BriefFlags {
   id?: string;
 }
 
-/** Extraction and copy families: the stand-ins until the real stages land in main. */
+/** Extraction: the extract stage, whole batch at once (it learns site furniture across inputs). */
 function extract(inputs: RawInput[]): { articles: Article[]; errors: InputError[] } {
-  return fallbackExtract(inputs);
-}
-
-function families(articles: Article[]): { families: Family[]; fallback: boolean } {
-  return { families: fallbackFamilies(articles), fallback: true };
+  return extractBatch(inputs);
 }
 
 export function registerBrief(program: Command, ctx: CliContext): void {
@@ -87,13 +80,13 @@ export function registerBrief(program: Command, ctx: CliContext): void {
     });
 }
 
-function render(brief: Brief, format: Format): string {
+export function render(brief: Brief, format: Format): string {
   if (format === "json") return `${JSON.stringify(brief, null, 2)}\n`;
   if (format === "html") return renderHtml(brief);
   return renderMarkdown(brief);
 }
 
-function briefOf(
+export function briefOf(
   ctx: CliContext,
   inputs: RawInput[],
   options: { id?: string; leadWords?: number },
@@ -105,13 +98,10 @@ function briefOf(
     ctx.fail(1);
     return null;
   }
-  const fam = families(extracted.articles);
-  const brief = buildBrief(extracted.articles, fam.families, {
+  return buildBrief(extracted.articles, findCopyFamilies(extracted.articles), {
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(options.leadWords !== undefined ? { leadWords: options.leadWords } : {}),
   });
-  if (fam.fallback) brief.diagnostics.push({ ...FALLBACK_FAMILIES_DIAGNOSTIC });
-  return brief;
 }
 
 interface StoryLine {
@@ -186,12 +176,10 @@ async function runBatch(
       if (extracted.articles.length === 0) throw new Error("no usable article");
       for (const e of extracted.errors)
         ctx.reportInputErrors([{ input: `${where}: ${e.input}`, message: e.message }]);
-      const fam = families(extracted.articles);
-      const brief = buildBrief(extracted.articles, fam.families, {
+      const brief = buildBrief(extracted.articles, findCopyFamilies(extracted.articles), {
         id: story.id,
         ...(leadWords !== undefined ? { leadWords } : {}),
       });
-      if (fam.fallback) brief.diagnostics.push({ ...FALLBACK_FAMILIES_DIAGNOSTIC });
       ctx.io.stdout.write(`${JSON.stringify(brief)}\n`);
     } catch (err) {
       ctx.reportInputErrors([{ input: where, message: errorMessage(err) }]);

@@ -3,6 +3,7 @@
  * transaction, and recorded in schema_migrations; running them again does nothing.
  */
 import { migration001 } from "./001-initial.js";
+import { migration002 } from "./002-merges-and-state.js";
 
 /** One schema change, written once per engine dialect. */
 export interface Migration {
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** All migrations, ascending by version. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 /** The table that records applied migrations (same on both engines). */
 export const SCHEMA_MIGRATIONS_DDL =

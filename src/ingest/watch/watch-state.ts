@@ -1,0 +1,80 @@
+/**
+ * What `crosscheck watch` remembers between polls and runs: per feed, its HTTP validators
+ * (ETag, Last-Modified), the keys of items already handed on, and its failure/back-off
+ * schedule. Kept as one small JSON file, written atomically (temp file + rename).
+ */
+import { readFile, rename, writeFile } from "node:fs/promises";
+
+/**
+ * Seen-item keys kept per feed (newest last). A feed shows 10–100 items at a time, so 5,000
+ * keys (≈ 3 keys per item) remember well over a thousand past items while the state file of
+ * 200 feeds stays a few MB at most.
+ */
+export const MAX_SEEN_KEYS_PER_FEED = 5000;
+
+export interface FeedState {
+  etag?: string | null;
+  lastModified?: string | null;
+  /** Keys of items already handed on: "g:<guid>", "l:<link>", "h:<content hash>". */
+  seen: string[];
+  /** Consecutive failed polls (0 after a success). */
+  failures: number;
+  /** When the feed is due next (ms since epoch); absent = due now. */
+  nextPollAt?: number;
+  lastError?: string | null;
+}
+
+export interface WatchState {
+  version: 1;
+  feeds: Record<string, FeedState>;
+}
+
+export function emptyState(): WatchState {
+  return { version: 1, feeds: {} };
+}
+
+/** Loads the state file; a missing file is an empty state, a broken one an error naming it. */
+export async function loadState(path: string): Promise<WatchState> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return emptyState();
+    throw new Error(`cannot read watch state ${path}: ${(err as Error).message}`);
+  }
+  try {
+    const value = JSON.parse(text) as WatchState;
+    if (value?.version !== 1 || typeof value.feeds !== "object" || value.feeds === null) {
+      throw new Error("not a crosscheck watch state (version 1)");
+    }
+    for (const feed of Object.values(value.feeds)) {
+      if (!Array.isArray(feed.seen)) feed.seen = [];
+      if (typeof feed.failures !== "number") feed.failures = 0;
+    }
+    return value;
+  } catch (err) {
+    throw new Error(`cannot read watch state ${path}: ${(err as Error).message}`);
+  }
+}
+
+/** Writes the state atomically, feeds in sorted order so the file is stable. */
+export async function saveState(path: string, state: WatchState): Promise<void> {
+  const feeds: Record<string, FeedState> = {};
+  for (const url of Object.keys(state.feeds).sort()) feeds[url] = state.feeds[url];
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, `${JSON.stringify({ version: 1, feeds }, null, 1)}\n`);
+  await rename(tmp, path);
+}
+
+/** Appends keys, dropping the oldest beyond the cap. */
+export function remember(feed: FeedState, keys: Iterable<string>): void {
+  const have = new Set(feed.seen);
+  for (const key of keys) {
+    if (!have.has(key)) {
+      feed.seen.push(key);
+      have.add(key);
+    }
+  }
+  if (feed.seen.length > MAX_SEEN_KEYS_PER_FEED)
+    feed.seen.splice(0, feed.seen.length - MAX_SEEN_KEYS_PER_FEED);
+}

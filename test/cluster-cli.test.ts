@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runCli } from "./helpers/cli.js";
+
+const line = (id: string, text: string, extra: Record<string, string> = {}) =>
+  JSON.stringify({ id, text, ...extra });
+
+const WIRE =
+  "The Norland central bank raised its main interest rate to 4.5 percent on Thursday, its third rise this year.\\n" +
+  "Governor Elsa Marten said inflation of 6.1 percent was far above target and more rises could follow.\\n" +
+  "The krone rose 1.2 percent against the euro after the announcement.";
+
+const INPUT = [
+  JSON.stringify({ id: "w1", text: WIRE.replace(/\\n/g, "\n"), title: "Norland raises rates" }),
+  line(
+    "f1",
+    "Wildfires forced 2,000 people to leave their homes near Alvik on Friday as strong winds fanned the flames.\nFirefighters from three regions battled the blaze overnight.",
+  ),
+  JSON.stringify({ id: "w2", text: `Home | Markets\n${WIRE.replace(/\\n/g, "\n")}` }),
+  line(
+    "f2",
+    "Firefighters near Alvik battled wildfires through the night after 2,000 residents fled their homes.\nWinds of 80 km/h fanned the flames, the regional fire service said.",
+  ),
+].join("\n");
+
+describe("crosscheck cluster", () => {
+  it("prints one line per article in input order with its story and copy family", async () => {
+    const { code, stdout, stderr } = await runCli(["cluster", "-"], `${INPUT}\n`);
+    assert.equal(stderr, "");
+    assert.equal(code, 0);
+    const rows = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(rows, [
+      { id: "w1", story: "w1", family: "w1" },
+      { id: "f1", story: "f1", family: "f1" },
+      { id: "w2", story: "w1", family: "w1" },
+      { id: "f2", story: "f1", family: "f2" },
+    ]);
+  });
+
+  it("prints the stories with their sizes and titles in summary format", async () => {
+    const { code, stdout } = await runCli(["cluster", "--format", "summary", "-"], `${INPUT}\n`);
+    assert.equal(code, 0);
+    assert.match(stdout, /^4 articles, 2 stories, 3 copy families\n/);
+    assert.match(stdout, /w1\t2 articles\t1 families\tNorland raises rates\n/);
+  });
+
+  it("is deterministic: the same input gives the same bytes", async () => {
+    const a = await runCli(["cluster", "-"], `${INPUT}\n`);
+    const b = await runCli(["cluster", "-"], `${INPUT}\n`);
+    assert.equal(a.stdout, b.stdout);
+  });
+
+  it("names a bad input on stderr, exits 1 and still clusters the rest", async () => {
+    const { code, stdout, stderr } = await runCli(
+      ["cluster", "-", "no/such/file.jsonl"],
+      `${INPUT}\n`,
+    );
+    assert.equal(code, 1);
+    assert.match(stderr, /^crosscheck: no\/such\/file\.jsonl: /m);
+    assert.equal(stdout.trim().split("\n").length, 4);
+  });
+
+  it("exits 2 on an unknown format", async () => {
+    const { code, stderr } = await runCli(["cluster", "--format", "xml", "-"], INPUT);
+    assert.equal(code, 2);
+    assert.match(stderr, /--format must be jsonl or summary/);
+  });
+});
