@@ -135,6 +135,22 @@ describe("buildBrief on a hand-made story", () => {
     const again = buildBrief(articles, families, { id: "eastport-fire" });
     assert.equal(JSON.stringify(again), JSON.stringify(brief));
   });
+  it("reads only coarse relative dates of an undated report against another report's date", () => {
+    const dated = article(
+      "dated",
+      ["The council met on Monday to discuss the port."],
+      "2025-10-15",
+    );
+    const undated = article("undated", [
+      "The port opened last September and the council met yesterday.",
+    ]);
+    const b = buildBrief([dated, undated], [], {});
+    const fromUndated = b.timeline.filter((t) => t.sources.includes("undated")).map((t) => t.date);
+    assert.deepEqual(fromUndated, ["2025-09"]); // "yesterday" stays unresolved
+    assert.ok(
+      b.diagnostics.some((d) => d.code === "date-reference-borrowed" && d.source === "undated"),
+    );
+  });
   it("survives empty and odd articles", () => {
     const odd = buildBrief(
       [article("empty", []), article("junk", ["!!! ??? ...", "\u0000\u0001"])],

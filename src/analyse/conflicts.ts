@@ -20,7 +20,9 @@ const ABOUT_TOLERANCE = 0.2;
 interface Observation {
   unit: Unit;
   value: string;
-  /** The number itself (for dates: 0). */
+  /** The counted word as written after the number (\"people\"), when there is one. */
+  noun?: string;
+  /** The number itself (NaN for dates). */
   num: number;
   low: number;
   high: number;
@@ -44,8 +46,29 @@ function interval(q: QuantityMention): [number, number] {
   }
 }
 
-function compatible(a: Observation[], b: Observation[]): boolean {
-  return a.some((x) => b.some((y) => x.low <= y.high && y.low <= x.high));
+interface Quantity {
+  u: Unit;
+  q: QuantityMention;
+  ctx: Set<string>;
+  low: number;
+  high: number;
+  group: number;
+}
+
+/** Sentences that open their report (the first two body sentences): they state the main event. */
+const OPENING_SENTENCES = 2;
+
+function openingUnits(index: StoryIndex): Set<number> {
+  const out = new Set<number>();
+  for (const byIndex of index.byDoc.values()) {
+    [...byIndex.values()]
+      .sort((a, b) => a.sentence.index - b.sentence.index)
+      .slice(0, OPENING_SENTENCES)
+      .forEach((u) => {
+        out.add(u.id);
+      });
+  }
+  return out;
 }
 
 function contextTerms(text: string, q: QuantityMention): Set<string> {
@@ -66,16 +89,23 @@ export function findConflicts(
   const seen = new Map<string, Conflict>();
   const emit = (about: string, bySource: Map<string, Observation[]>, unitKey: string) => {
     const numbers = new Set<number>();
-    for (const obs of bySource.values()) for (const o of obs) numbers.add(o.num);
-    const values = new Map<string, { sources: Set<string>; evidence: Evidence[] }>();
+    for (const obs of bySource.values())
+      for (const o of obs) if (!Number.isNaN(o.num)) numbers.add(o.num);
+    // Values are told apart by number ("about 4:10 a.m." and "4:10am" are one value), shown
+    // in their commonest, then shortest, wording.
+    const values = new Map<
+      string,
+      { sources: Set<string>; evidence: Evidence[]; texts: string[] }
+    >();
     for (const [source, obs] of bySource) {
       const key = obs
-        .map((o) => o.value)
+        .map((o) => (Number.isNaN(o.num) ? o.value : String(o.num)))
         .sort()
         .join(" / ");
       let v = values.get(key);
-      if (!v) values.set(key, (v = { sources: new Set(), evidence: [] }));
+      if (!v) values.set(key, (v = { sources: new Set(), evidence: [], texts: [] }));
       v.sources.add(source);
+      v.texts.push(obs.map((o) => o.value).join(" / "));
       for (const o of obs) {
         if (!v.evidence.some((e) => e.source === source && e.sentence === o.unit.sentence.index)) {
           v.evidence.push({ source, sentence: o.unit.sentence.index, text: o.unit.sentence.text });
@@ -83,10 +113,21 @@ export function findConflicts(
       }
     }
     if (values.size < 2) return;
+    const label = (texts: string[]) => {
+      const count = new Map<string, number>();
+      for (const t of texts) count.set(t, (count.get(t) ?? 0) + 1);
+      return [...count].sort(
+        (a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1),
+      )[0][0];
+    };
     const conflict: Conflict = {
       about,
-      values: [...values.entries()]
-        .map(([value, v]) => ({ value, sources: [...v.sources].sort(), evidence: v.evidence }))
+      values: [...values.values()]
+        .map((v) => ({
+          value: label(v.texts),
+          sources: [...v.sources].sort(),
+          evidence: v.evidence,
+        }))
         .sort((a, b) => b.sources.length - a.sources.length || (a.value < b.value ? -1 : 1)),
     };
     // One conflict per unit and set of numbers: later sightings add their sources.
@@ -110,41 +151,90 @@ export function findConflicts(
     seen.set(key, conflict);
     out.push(conflict);
   };
-  // 1. Within aligned groups: same unit, disjoint values between sources.
+  // 1. Quantities: same unit, a shared descriptor word, and about the same thing (same
+  // aligned fact, a shared actor, or both opening their reports); grouped into components.
+  const obs: Quantity[] = [];
+  for (const u of index.units) {
+    for (const q of u.quantities) {
+      if (!q.unit) continue;
+      const [low, high] = interval(q);
+      obs.push({
+        u,
+        q,
+        ctx: contextTerms(u.sentence.text, q),
+        low,
+        high,
+        group: aligned.groupOf[u.id],
+      });
+    }
+  }
+  const opening = openingUnits(index);
+  const related = (a: Quantity, b: Quantity) =>
+    a.q.unit === b.q.unit &&
+    a.u.source !== b.u.source &&
+    [...a.ctx].some((t) => b.ctx.has(t)) &&
+    (a.group === b.group ||
+      a.u.actors.some((x) => b.u.actors.includes(x)) ||
+      (opening.has(a.u.id) && opening.has(b.u.id)));
+  const parent = obs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const clash = new Set<number>();
+  for (let i = 0; i < obs.length; i++) {
+    for (let j = i + 1; j < obs.length; j++) {
+      const a = obs[i];
+      const b = obs[j];
+      if (!related(a, b)) continue;
+      parent[find(i)] = find(j);
+      if (a.u.family !== b.u.family && (a.high < b.low || b.high < a.low)) clash.add(i);
+    }
+  }
+  const components = new Map<number, number[]>();
+  obs.forEach((_, i) => {
+    const r = find(i);
+    components.set(r, [...(components.get(r) ?? []), i]);
+  });
+  for (const members of components.values()) {
+    if (!members.some((i) => clash.has(i))) continue;
+    const bySource = new Map<string, Observation[]>();
+    for (const i of members) {
+      const o = obs[i];
+      const list = bySource.get(o.u.source) ?? [];
+      if (!list.some((x) => x.num === o.q.value)) {
+        const noun = /^\s*(?:of\s+)?(\p{L}+)/u.exec(o.u.sentence.text.slice(o.q.end))?.[1];
+        list.push({ unit: o.u, value: o.q.text, num: o.q.value, low: o.low, high: o.high, noun });
+      }
+      bySource.set(o.u.source, list);
+    }
+    // A conflict needs two families whose values cannot both be right; a source that gives
+    // both numbers (two ages in one sentence) does not contradict either.
+    const entries = [...bySource.entries()];
+    let disagree = false;
+    for (let x = 0; x < entries.length && !disagree; x++) {
+      for (let y = x + 1; y < entries.length && !disagree; y++) {
+        const [sa, la] = entries[x];
+        const [sb, lb] = entries[y];
+        if (index.familyOf.get(sa) === index.familyOf.get(sb)) continue;
+        if (!la.some((a) => lb.some((b) => a.low <= b.high && b.low <= a.high))) disagree = true;
+      }
+    }
+    if (!disagree) continue;
+    const first = obs[members[0]];
+    emit(`${unitLabel(bySource, first.q.unit)}: ${factText(first.group)}`, bySource, first.q.unit);
+  }
+  // 2. Dates of the same fact at the same precision.
   aligned.groups.forEach((group, g) => {
     if (group.length < 2) return;
     const units = group.map((id) => index.units[id]);
-    const byUnit = new Map<string, Map<string, Observation[]>>();
-    for (const u of units) {
-      for (const q of u.quantities) {
-        if (!q.unit) continue;
-        const [low, high] = interval(q);
-        let m = byUnit.get(q.unit);
-        if (!m) byUnit.set(q.unit, (m = new Map()));
-        const list = m.get(u.source) ?? [];
-        list.push({ unit: u, value: q.text, num: q.value, low, high });
-        m.set(u.source, list);
-      }
-    }
-    for (const [unit, bySource] of [...byUnit].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      const lists = [...bySource.values()];
-      let clash = false;
-      for (let i = 0; i < lists.length && !clash; i++) {
-        for (let j = i + 1; j < lists.length && !clash; j++)
-          if (!compatible(lists[i], lists[j])) clash = true;
-      }
-      if (clash) emit(`${unitLabel(bySource, unit)}: ${factText(g)}`, bySource, unit);
-    }
-    // Dates of the same fact at the same precision.
     const byPrecision = new Map<string, Map<string, Observation[]>>();
     for (const u of units) {
       for (const d of u.dates) {
-        if (!d.iso || d.relative) continue;
+        // Bare years in one sentence are often different events ("born in 1923 … since 1950").
+        if (!d.iso || d.relative || d.precision === "year") continue;
         let m = byPrecision.get(d.precision);
         if (!m) byPrecision.set(d.precision, (m = new Map()));
         const list = m.get(u.source) ?? [];
         if (!list.some((o) => o.value === d.iso))
-          list.push({ unit: u, value: d.iso, num: 0, low: 0, high: 0 });
+          list.push({ unit: u, value: d.iso, num: Number.NaN, low: 0, high: 0 });
         m.set(u.source, list);
       }
     }
@@ -159,33 +249,13 @@ export function findConflicts(
       if (clash) emit(`date: ${factText(g)}`, bySource, `date ${g}`);
     }
   });
-  // 2. Across groups: same unit, close context words, different sources.
-  const obs: { u: Unit; q: QuantityMention; ctx: Set<string> }[] = [];
-  for (const u of index.units)
-    for (const q of u.quantities)
-      if (q.unit) obs.push({ u, q, ctx: contextTerms(u.sentence.text, q) });
-  for (let i = 0; i < obs.length; i++) {
-    for (let j = i + 1; j < obs.length; j++) {
-      const a = obs[i];
-      const b = obs[j];
-      if (a.u.family === b.u.family || a.q.unit !== b.q.unit) continue;
-      if (aligned.groupOf[a.u.id] === aligned.groupOf[b.u.id]) continue;
-      if (![...a.ctx].some((t) => b.ctx.has(t))) continue;
-      const [al, ah] = interval(a.q);
-      const [bl, bh] = interval(b.q);
-      if (al <= bh && bl <= ah) continue;
-      const m = new Map<string, Observation[]>([
-        [a.u.source, [{ unit: a.u, value: a.q.text, num: a.q.value, low: al, high: ah }]],
-        [b.u.source, [{ unit: b.u, value: b.q.text, num: b.q.value, low: bl, high: bh }]],
-      ]);
-      emit(`${unitLabel(m, a.q.unit)}: ${a.u.sentence.text}`, m, a.q.unit);
-    }
-  }
   return out;
 }
 
 function unitLabel(bySource: Map<string, Observation[]>, unit: string): string {
   if (unit === "time" || unit === "$" || unit === "%") return unit;
+  for (const list of bySource.values())
+    for (const o of list) if (o.noun) return o.noun.toLowerCase();
   const first = [...bySource.values()][0]?.[0]?.value ?? unit;
   const word = /[\p{L}]+$/u.exec(first);
   return word ? word[0] : unit;

@@ -130,12 +130,19 @@ function findSpeaker(
       if (n) return n;
     }
   }
-  // 3. "he said": the last person named before.
+  // 3. A person named before the quote in this sentence ("Renée Castell … said she had been
+  // woken by “…”").
+  for (const m of outside) {
+    if (m.end > qStart) continue;
+    const n = named(m.text);
+    if (n && index.actors.kindOf(n) === "person") return n;
+  }
+  // 4. "he said": the last person named before.
   const rest = fold(
     paragraph.slice(qEnd, Math.min(s.end, qEnd + 40)) + " " + paragraph.slice(s.start, qStart),
   );
   if (PRONOUN_SAID.test(rest) && lastPerson) return lastPerson;
-  // 4. Any person named outside the quote in this sentence.
+  // 5. Any person named outside the quote in this sentence.
   for (const m of outside) {
     const n = named(m.text);
     if (n && index.actors.kindOf(n) === "person") return n;

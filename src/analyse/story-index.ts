@@ -3,7 +3,8 @@
  * source as a weighted bag of stems, actors and quantities, with its source and family.
  */
 import type { DateMentionInDoc, Doc, Family, QuantityMention, Sentence } from "../model.js";
-import { fold, STOP_WORDS, terms, words } from "../text/tokens.js";
+import { TITLES } from "../text/entity-lists.js";
+import { fold, STOP_WORDS, stem, terms, words } from "../text/tokens.js";
 import { type ActorTable, buildActors } from "./actors.js";
 
 /** One sentence of one source, ready for comparison. */
@@ -66,6 +67,14 @@ export function indexStory(docs: readonly Doc[], families: readonly Family[]): S
       raw.push({ doc: di, s, feats: [...feats], actors: [...names].sort() });
     }
   });
+  // Stems the story writes in lower case: a capitalised one mid-sentence that is no name
+  // ("accusing North Korea Provides substantial …") is a sign of garbled text.
+  const lowerStems = new Set<string>();
+  for (const doc of docs) {
+    for (const s of doc.sentences) {
+      for (const w of words(s.text)) if (/^\p{Ll}/u.test(w)) lowerStems.add(stem(w));
+    }
+  }
   const df = new Map<string, number>();
   for (const r of raw) for (const f of r.feats) df.set(f, (df.get(f) ?? 0) + 1);
   const n = raw.length;
@@ -93,7 +102,11 @@ export function indexStory(docs: readonly Doc[], families: readonly Family[]): S
       actors: r.actors,
       quantities: (doc.quantities ?? []).filter((q) => q.sentence === r.s.index),
       dates: (doc.dates ?? []).filter((d) => d.sentence === r.s.index),
-      garble: garbleScore(r.s.text),
+      garble: garbleScore(
+        r.s.text,
+        lowerStems,
+        doc.mentions.filter((m) => m.sentence === r.s.index),
+      ),
       position: r.s.index,
       wordCount: words(r.s.text).length,
     };
@@ -114,15 +127,37 @@ export function similarity(a: Unit, b: Unit): number {
   return (2 * shared) / (a.mass + b.mass);
 }
 
-/** Share of tokens that betray garbled text: "visit For a", "Russian It was", "SeptemberThe". */
-export function garbleScore(text: string): number {
-  const ws = words(text);
-  if (ws.length === 0) return 0;
+/**
+ * Share of tokens that betray garbled text: capitalised function words mid-sentence ("visit For
+ * a"), glued words ("SeptemberThe"), and capitalised common words outside any name or title
+ * ("accusing North Korea Provides").
+ */
+export function garbleScore(
+  text: string,
+  lowerStems: ReadonlySet<string> = new Set(),
+  mentions: readonly { start: number; end: number }[] = [],
+): number {
   let bad = 0;
-  for (let i = 1; i < ws.length; i++) {
-    const w = ws[i];
-    if (/^\p{Lu}/u.test(w) && STOP_WORDS.has(fold(w)) && w !== "I") bad++;
+  let count = 0;
+  let first = true;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)) {
+    count++;
+    const w = m[0];
+    const at = m.index ?? 0;
+    const afterBreak = first || /[.!?:;"“‘(\-–—]\s*$/.test(text.slice(Math.max(0, at - 3), at));
+    first = false;
+    if (afterBreak) continue;
     if (/\p{Ll}\p{Lu}\p{Ll}/u.test(w) && !/^(Mc|Mac|De|Di|La|Le|O')/.test(w)) bad++;
+    if (!/^\p{Lu}\p{Ll}/u.test(w)) continue;
+    const f = fold(w);
+    if (STOP_WORDS.has(f)) bad++;
+    else if (
+      lowerStems.has(stem(w)) &&
+      !TITLES.has(f) &&
+      !mentions.some((x) => at >= x.start && at < x.end)
+    ) {
+      bad++;
+    }
   }
-  return bad / ws.length;
+  return count === 0 ? 0 : bad / count;
 }

@@ -59,13 +59,18 @@ export function buildBriefWork(
     .map((a) => a.published)
     .filter((p): p is string => p !== null && referenceFrom(p) !== null)
     .sort();
-  const storyReference = dated.length > 0 ? referenceFrom(dated[dated.length - 1]) : null;
+  const latest = dated.length > 0 ? referenceFrom(dated[dated.length - 1]) : null;
+  const storyReference = latest ? { ...latest, borrowed: true } : null;
   const evidence = storyEvidence(articles);
   const docs = articles.map((a) => {
     if (!a.published && storyReference) {
       diagnostics.push(borrowed(a.id, dated[dated.length - 1]));
     }
-    if (a.language && a.language !== "en") {
+    if (
+      a.language &&
+      a.language !== "en" &&
+      !a.diagnostics.some((d) => d.code === "language-unsupported")
+    ) {
       diagnostics.push({
         severity: "warning",
         code: "language-unsupported",
@@ -119,7 +124,7 @@ function borrowed(source: string, date: string): Diagnostic & { source: string }
   return {
     severity: "info",
     code: "date-reference-borrowed",
-    message: `no publication date; relative dates read against the story's latest report (${date})`,
+    message: `no publication date; coarse relative dates ("last September", "last year") read against the story's latest report (${date}), day-level ones left unresolved`,
     source,
   };
 }

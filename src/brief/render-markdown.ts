@@ -97,7 +97,13 @@ export function renderMarkdown(brief: Brief): string {
     if (s.title) parts.push(`“${escapeMarkdown(s.title)}”`);
     if (s.outlet) parts.push(escapeMarkdown(s.outlet));
     if (s.published) parts.push(s.published);
-    const fam = s.family === s.id ? "own family" : `family of ${escapeMarkdown(s.family)}`;
+    const members = brief.sources.filter((x) => x.family === s.family).length;
+    const fam =
+      members === 1
+        ? "own family"
+        : s.family === s.id
+          ? `first of a family of ${members}`
+          : `family of ${escapeMarkdown(s.family)}`;
     out.push(`${i + 1}. ${parts.join(", ")} (${fam})`);
   });
   out.push("");

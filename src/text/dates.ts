@@ -11,6 +11,12 @@ export interface ReferenceDate {
   year: number;
   month?: number;
   day?: number;
+  /**
+   * True when the date is another report's, not the article's own: then only expressions that
+   * survive a few weeks' error are resolved ("last September", "in 2000", "last year"), not
+   * "yesterday", "on Tuesday", "last week" or "last month".
+   */
+  borrowed?: boolean;
 }
 
 export interface DateMention {
@@ -46,6 +52,12 @@ const MONTH_RE =
 /** Words that say a bare weekday or month lies ahead of the reference date, not behind it. */
 const FUTURE_CUES =
   /\b(will|shall|is set to|are set to|scheduled|expected|plans? to|planned|to be held|upcoming|going to|would|next)\b/i;
+
+/**
+ * A bare month with a future cue is read as upcoming only within this many months of the
+ * reference ("scheduled for July" written in October is last July, postponed).
+ */
+const FUTURE_HORIZON_MONTHS = 6;
 
 function monthIndex(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, "");
@@ -141,7 +153,8 @@ const RULES: Rule[] = [
       if (!/^\p{Lu}/u.test(m[1])) return null;
       if (!ref?.month) return { iso: null, precision: "month", relative: true };
       let y = ref.year;
-      if (FUTURE_CUES.test(s)) {
+      const ahead = (mo - ref.month + 12) % 12;
+      if (FUTURE_CUES.test(s) && ahead <= FUTURE_HORIZON_MONTHS) {
         if (mo < ref.month) y += 1;
       } else if (mo > ref.month) y -= 1;
       return { iso: iso(y, mo), precision: "month", relative: true };
@@ -151,7 +164,8 @@ const RULES: Rule[] = [
   {
     re: /\b(yesterday|today|tomorrow)\b/gi,
     resolve: (m, ref) => {
-      if (ref?.day === undefined) return { iso: null, precision: "day", relative: true };
+      if (ref?.day === undefined || ref.borrowed)
+        return { iso: null, precision: "day", relative: true };
       const delta = { yesterday: -1, today: 0, tomorrow: 1 }[m[1].toLowerCase()] ?? 0;
       const d = shiftDays(ref, delta);
       return { iso: iso(d.y, d.m, d.d), precision: "day", relative: true };
@@ -161,7 +175,8 @@ const RULES: Rule[] = [
   {
     re: /\b(?:(on|last|next|this|since|by|until)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi,
     resolve: (m, ref, s) => {
-      if (ref?.day === undefined) return { iso: null, precision: "day", relative: true };
+      if (ref?.day === undefined || ref.borrowed)
+        return { iso: null, precision: "day", relative: true };
       const target = WEEKDAYS.indexOf(m[2].toLowerCase());
       const today = new Date(Date.UTC(ref.year, (ref.month ?? 1) - 1, ref.day)).getUTCDay();
       const w = (m[1] ?? "").toLowerCase();
@@ -183,7 +198,7 @@ const RULES: Rule[] = [
       const step = w === "last" || w === "previous" ? -1 : w === "next" ? 1 : 0;
       if (!ref) return { iso: null, precision: unit === "year" ? "year" : "month", relative: true };
       if (unit === "year") return { iso: iso(ref.year + step), precision: "year", relative: true };
-      if (!ref.month) return { iso: null, precision: "month", relative: true };
+      if (!ref.month || ref.borrowed) return { iso: null, precision: "month", relative: true };
       if (unit === "month") {
         const t = (ref.year * 12 + ref.month - 1 + step) | 0;
         return { iso: iso(Math.floor(t / 12), (t % 12) + 1), precision: "month", relative: true };
@@ -213,7 +228,8 @@ function monthDay(
   let y = ref.year;
   const refKey = ref.month * 40 + (ref.day ?? 15);
   const key = month * 40 + day;
-  if (FUTURE_CUES.test(sentence)) {
+  const ahead = (month - ref.month + 12) % 12;
+  if (FUTURE_CUES.test(sentence) && ahead <= FUTURE_HORIZON_MONTHS) {
     if (key < refKey - 40) y += 1;
   } else if (key > refKey + 40) y -= 1;
   return { iso: iso(y, month, day), precision: "day", relative: true };

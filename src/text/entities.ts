@@ -14,6 +14,7 @@ import {
   PLACE_HEADS,
   TITLES,
 } from "./entity-lists.js";
+import { stemmer } from "stemmer";
 import { fold, STOP_WORDS } from "./tokens.js";
 
 /** One entity found in a sentence; offsets are inside the sentence text. */
@@ -31,6 +32,14 @@ export interface EntitySpan {
 export interface CaseEvidence {
   capitalised: ReadonlySet<string>;
   lower: ReadonlySet<string>;
+  /** Porter stems of the words seen in lower case ("provided" → "provid"). */
+  lowerStems?: ReadonlySet<string>;
+}
+
+/** True when the article (or story) writes this word, or a form of it, in lower case. */
+function seenLower(evidence: CaseEvidence | undefined, folded: string): boolean {
+  if (!evidence) return false;
+  return evidence.lower.has(folded) || (evidence.lowerStems?.has(stemmer(folded)) ?? false);
 }
 
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*(?:['’]s?)?/gu;
@@ -71,6 +80,7 @@ function isDemonym(word: string): boolean {
 export function caseEvidence(sentences: readonly string[]): CaseEvidence {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
+  const lowerStems = new Set<string>();
   for (const s of sentences) {
     let first = true;
     for (const m of s.matchAll(TOKEN)) {
@@ -79,11 +89,14 @@ export function caseEvidence(sentences: readonly string[]): CaseEvidence {
       const afterBreak = first || /[.!?:"“‘(\-–—]$/.test(prev);
       if (isCapitalised(t)) {
         if (!afterBreak) capitalised.add(fold(t));
-      } else lower.add(fold(t));
+      } else {
+        lower.add(fold(t));
+        lowerStems.add(stemmer(fold(t)));
+      }
       first = false;
     }
   }
-  return { capitalised, lower };
+  return { capitalised, lower, lowerStems };
 }
 
 interface Tok {
@@ -189,7 +202,7 @@ function classifyRun(
   while (toks.length > 1) {
     const f = fold(stripPossessive(toks[toks.length - 1].text));
     const rest = spanText(sentence, toks.slice(0, -1));
-    if (NEVER_NAMES.has(f) || STOP_WORDS.has(f) || (evidence?.lower.has(f) && isPlaceName(rest)))
+    if (NEVER_NAMES.has(f) || STOP_WORDS.has(f) || (seenLower(evidence, f) && isPlaceName(rest)))
       toks.pop();
     else break;
   }
@@ -243,7 +256,7 @@ function classifyRun(
   else if (/^(?:said|says|told|added|stated)$/.test(nextWord)) kind = "person";
   else kind = "other";
   // A lone capitalised word the article also writes in lower case is emphasis, not a name.
-  if (kind === "other" && words.length === 1 && evidence?.lower.has(words[0])) return out;
+  if (kind === "other" && words.length === 1 && seenLower(evidence, words[0])) return out;
   out.push({
     text,
     kind,

@@ -29,6 +29,7 @@ export interface ToDocOptions {
 export function storyEvidence(articles: readonly Article[]): CaseEvidence {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
+  const lowerStems = new Set<string>();
   for (const a of articles) {
     const texts: string[] = [];
     const headings = new Set(a.headings);
@@ -39,8 +40,9 @@ export function storyEvidence(articles: readonly Article[]): CaseEvidence {
     const e = caseEvidence(texts);
     for (const w of e.capitalised) capitalised.add(w);
     for (const w of e.lower) lower.add(w);
+    for (const w of e.lowerStems ?? []) lowerStems.add(w);
   }
-  return { capitalised, lower };
+  return { capitalised, lower, lowerStems };
 }
 
 /** Splits, tags and dates an article. Pure: same article, same Doc. */

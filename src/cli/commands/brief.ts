@@ -34,8 +34,8 @@ export function registerBrief(program: Command, ctx: CliContext): void {
   program
     .command("brief")
     .description(
-      "write the cross-checked brief of one story: lead, facts with independent support,\n" +
-        "single-source claims, disputes, contradictions, quotes, timeline, actors, sources",
+      "write the cross-checked brief of one story (lead, established facts, single-source claims, " +
+        "disputes, contradictions, quotes, timeline, actors, sources)",
     )
     .argument("[inputs...]", "report files, directories, JSONL files, or - for stdin")
     .option("-f, --format <format>", "output format: md, json or html", "md")
