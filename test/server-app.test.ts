@@ -302,7 +302,7 @@ describe("web app over a store with the demo corpus", () => {
     assert.equal(noText.status, 400);
     assert.match(
       ((await noText.json()) as { error: { message: string } }).error.message,
-      /articles\[0\] needs "text" or "html"/,
+      /articles\[0\] needs "text", "html" or "url"/,
     );
     const wrongType = await call(app, "/api/ingest", {
       method: "POST",
@@ -390,7 +390,7 @@ describe("web app over a store with the demo corpus", () => {
     assert.match(err.error.message, /--token or CROSSCHECK_TOKEN/);
     const page = await (await call(readOnly, "/add")).text();
     assert.match(page, /This server is read-only/);
-    assert.match(page, /Fetching by URL is not available/);
+    assert.match(page, /<textarea id="urls" name="urls"/);
   });
 
   it("adds a pasted report through the form, then remembers the token in a strict cookie", async () => {

@@ -8,6 +8,7 @@ import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Brief } from "../src/model.js";
+import { SafeFetcher } from "../src/ingest/fetch/safe-fetch.js";
 import { createApp } from "../src/server/app.js";
 import { type Listening, listen } from "../src/server/node-adapter.js";
 import type { StorySummary } from "../src/store/store.js";
@@ -230,4 +231,78 @@ describe("web app on each store engine", async () => {
       }
     });
   }
+});
+
+describe("ingest by URL", () => {
+  let temp: TempStore;
+  let origin: Listening;
+
+  before(async () => {
+    temp = await tempStore();
+    // A news site on loopback: one article page and a robots.txt that allows everything.
+    origin = await listen(
+      async (req) => {
+        const path = new URL(req.url).pathname;
+        if (path === "/robots.txt") return new Response("User-agent: *\nAllow: /\n");
+        if (path === "/news/tram-line.html") {
+          return new Response(
+            "<html><head><title>Tram line opens in Morvale</title></head><body><article><h1>Tram line opens in Morvale</h1>" +
+              "<p>The new tram line between Morvale station and the harbour opened on Saturday after three years of work.</p>" +
+              "<p>The city council said 12,000 passengers used it on the first day.</p></article></body></html>",
+            { headers: { "content-type": "text/html; charset=utf-8" } },
+          );
+        }
+        return new Response("not here", { status: 404 });
+      },
+      { port: 0 },
+    );
+  });
+  after(async () => {
+    await origin.close();
+    await temp.cleanup();
+  });
+
+  const post = (app: ReturnType<typeof createApp>, body: unknown) =>
+    call(app, "/api/ingest", {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("fetches an article given only by its URL and stores it with the id the client chose", async () => {
+    const app = createApp({
+      store: temp.store,
+      token: TOKEN,
+      fetcher: new SafeFetcher({ allowPrivate: true }),
+    });
+    const res = await post(app, {
+      articles: [{ id: "tram", url: `${origin.url}/news/tram-line.html`, published: "2025-03-01" }],
+    });
+    assert.equal(res.status, 200);
+    const out = (await res.json()) as { results: { status: string; articleId: string }[] };
+    assert.deepEqual(
+      out.results.map((r) => [r.status, r.articleId]),
+      [["stored", "tram"]],
+    );
+    const article = (await (await call(app, "/api/articles/tram")).json()) as {
+      article: { title: string; published: string };
+    };
+    assert.match(article.article.title, /Tram line opens in Morvale/);
+    assert.equal(article.article.published, "2025-03-01");
+    const missing = await post(app, { articles: [{ url: `${origin.url}/news/gone.html` }] });
+    const failed = (await missing.json()) as { results: { status: string; message: string }[] };
+    assert.equal(failed.results[0].status, "failed");
+    assert.match(failed.results[0].message, /404/);
+  });
+
+  it("refuses to fetch private addresses by default (no server-side request forgery)", async () => {
+    const app = createApp({ store: temp.store, token: TOKEN });
+    const res = await post(app, { articles: [{ url: `${origin.url}/news/tram-line.html` }] });
+    assert.equal(res.status, 200);
+    const out = (await res.json()) as { results: { status: string; message: string }[] };
+    assert.equal(out.results[0].status, "failed");
+    assert.match(out.results[0].message, /refused/);
+    const bad = await post(app, { articles: [{ url: "file:///etc/passwd" }] });
+    assert.equal(bad.status, 400);
+  });
 });

@@ -5,6 +5,8 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { defaultPipeline } from "../ingest/default-pipeline.js";
+import { readFeedInputs } from "../ingest/feeds/read-feed-inputs.js";
+import { SafeFetcher } from "../ingest/fetch/safe-fetch.js";
 import { type Pipeline, prepareInput } from "../ingest/ingest-pipeline.js";
 import type { RawInput } from "../model.js";
 import type { CommitOutcome, Store, StorySummary } from "../store/store.js";
@@ -22,7 +24,7 @@ import {
   readBody,
   readJson,
 } from "./http.js";
-import { inputsFromForm, inputsFromJson } from "./ingest-request.js";
+import { type IngestRequest, requestFromForm, requestFromJson } from "./ingest-request.js";
 import {
   addPage,
   articlePage,
@@ -65,6 +67,8 @@ export interface AppOptions {
   token?: string | null;
   /** Ingest stages (default: the CLI's). */
   pipeline?: Pipeline;
+  /** Fetches reports given by URL (default: a SafeFetcher that refuses private addresses). */
+  fetcher?: SafeFetcher;
   /** ISO timestamp for stored rows. */
   now?: () => string;
   /** Milliseconds clock for rate limiting. */
@@ -144,7 +148,35 @@ export function createApp(options: AppOptions): App {
     }
   };
 
-  const ingest = (inputs: RawInput[]): Promise<{ input: string; outcome: CommitOutcome }[]> => {
+  const fetcher = options.fetcher ?? new SafeFetcher();
+
+  /** Fetches the request's URLs (all at once; the fetcher limits per host), then ingests everything. */
+  const ingest = async (
+    req: IngestRequest,
+  ): Promise<{ input: string; outcome: CommitOutcome }[]> => {
+    const fetched = await Promise.all(
+      req.urls.map(async (item) => {
+        const read = await readFeedInputs(item.url, { fetcher });
+        // A single page takes the id and metadata the client gave; a feed's items keep their own.
+        if (read.inputs.length === 1) {
+          const only = read.inputs[0];
+          if (item.id) only.id = item.id;
+          only.meta = { ...only.meta, ...item.meta };
+        }
+        return read;
+      }),
+    );
+    const failed = fetched.flatMap((r) =>
+      r.errors.map((error) => ({
+        input: error.input,
+        outcome: { status: "failed", error } as CommitOutcome,
+      })),
+    );
+    const stored = await commitAll([...req.inputs, ...fetched.flatMap((r) => r.inputs)]);
+    return [...stored, ...failed];
+  };
+
+  const commitAll = (inputs: RawInput[]): Promise<{ input: string; outcome: CommitOutcome }[]> => {
     const run = async () => {
       const results: { input: string; outcome: CommitOutcome }[] = [];
       for (const input of inputs) {
@@ -272,8 +304,7 @@ export function createApp(options: AppOptions): App {
         ? fieldToken
         : cookie(request, TOKEN_COOKIE);
     authorizeWrite(ctx, presented);
-    const inputs = await inputsFromForm(form);
-    const results = await ingest(inputs);
+    const results = await ingest(await requestFromForm(form));
     const lines = results.map(({ input, outcome }) => {
       if (outcome.status === "stored") {
         return `<li>${e(input)}: added to <a href="${storyHref(outcome.storyId)}">${outcome.newStory ? "a new story" : "story"} ${e(outcome.storyId)}</a></li>`;
@@ -363,17 +394,17 @@ export function createApp(options: AppOptions): App {
     const bearer = auth && /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
     authorizeWrite(ctx, bearer || null);
     const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-    let inputs: RawInput[];
+    let ingestRequest: IngestRequest;
     if (type === "application/json" || type === "") {
-      inputs = inputsFromJson(await readJson(request, maxBody));
+      ingestRequest = requestFromJson(await readJson(request, maxBody));
     } else if (type === "multipart/form-data" || type === "application/x-www-form-urlencoded") {
-      inputs = await inputsFromForm(await readForm(request, maxBody));
+      ingestRequest = await requestFromForm(await readForm(request, maxBody));
     } else if (type === "text/plain" || type === "text/html") {
       const bytes = await readBody(request, maxBody);
       if (bytes.byteLength === 0) throw new HttpError(400, "bad-request", "request body is empty");
       const title = ctx.url.searchParams.get("title") ?? undefined;
       const text = new TextDecoder("utf-8").decode(bytes);
-      inputs = inputsFromJson({
+      ingestRequest = requestFromJson({
         articles: [
           {
             ...(ctx.url.searchParams.get("id") ? { id: ctx.url.searchParams.get("id") } : {}),
@@ -389,7 +420,7 @@ export function createApp(options: AppOptions): App {
         `cannot ingest "${type}": send application/json, multipart/form-data, text/plain or text/html`,
       );
     }
-    const results = await ingest(inputs);
+    const results = await ingest(ingestRequest);
     const summary = { ingested: 0, duplicates: 0, failed: 0 };
     const out = results.map(({ input, outcome }) => {
       if (outcome.status === "stored") {

@@ -85,6 +85,7 @@ sup.fam{font:600 10px/1 system-ui,sans-serif;color:var(--agreed-ink);margin-left
 .legend span{margin-right:.8rem}
 form.add label{display:block;font:600 14px/1.6 system-ui,sans-serif;margin:1rem 0 .2rem}
 form.add textarea{width:100%;min-height:12rem}
+form.add textarea.short{min-height:5rem}
 form.add input[type=text],form.add input[type=url],form.add input[type=password]{width:100%}
 button{font:600 15px/1 system-ui,sans-serif;padding:.6rem 1rem;border-radius:5px;border:1px solid #174a96;background:var(--accent);color:#fff;cursor:pointer;margin-top:1.2rem}
 .notice{padding:.7rem .9rem;border-radius:6px;background:var(--soft);border:1px solid var(--rule);font:15px/1.5 system-ui,sans-serif}

@@ -1,6 +1,6 @@
 /**
- * Turns ingest requests into RawInputs: the API's JSON body ({articles: [...]}) and the add
- * form's fields and uploaded files. Bad requests become 400 errors that name the offending item.
+ * Turns ingest requests into RawInputs and URLs to fetch: the API's JSON body ({articles: [...]})
+ * and the add form's fields, files and URL list. Bad requests become 400 errors naming the item.
  */
 import { createHash } from "node:crypto";
 import { idFromPath } from "../ids.js";
@@ -55,8 +55,50 @@ function meta(title?: string, url?: string, published?: string, outlet?: string)
   };
 }
 
-/** The API body `{"articles": [{id?, title?, text|html, url?, published?, outlet?}]}`. */
-export function inputsFromJson(body: unknown): RawInput[] {
+/** A report given only by its address: fetched (safely) before ingest. */
+export interface UrlItem {
+  url: string;
+  /** Where it was named in the request, for error messages. */
+  where: string;
+  id?: string;
+  meta: SuppliedMeta;
+}
+
+/** What an ingest request asks for: reports with their content, and reports to fetch. */
+export interface IngestRequest {
+  inputs: RawInput[];
+  urls: UrlItem[];
+}
+
+/** Most URLs fetched for one request: each may take seconds (and a feed may hold many items). */
+export const MAX_URLS_PER_REQUEST = 20;
+
+const HTTP_URL = /^https?:\/\/\S+$/i;
+
+function checkCounts(out: IngestRequest): IngestRequest {
+  if (out.inputs.length > MAX_INGEST_ARTICLES) {
+    throw new HttpError(
+      413,
+      "too-many",
+      `at most ${MAX_INGEST_ARTICLES} reports per request, got ${out.inputs.length}`,
+    );
+  }
+  if (out.urls.length > MAX_URLS_PER_REQUEST) {
+    throw new HttpError(
+      413,
+      "too-many",
+      `at most ${MAX_URLS_PER_REQUEST} URLs to fetch per request, got ${out.urls.length}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The API body `{"articles": [{id?, title?, text|html|url, published?, outlet?}]}`: an item with
+ * `text` or `html` is ingested as given (its `url` only recorded); an item with only `url` is
+ * fetched.
+ */
+export function requestFromJson(body: unknown): IngestRequest {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw bad('expected a JSON object {"articles": [...]}');
   }
@@ -71,43 +113,55 @@ export function inputsFromJson(body: unknown): RawInput[] {
       `at most ${MAX_INGEST_ARTICLES} articles per request, got ${articles.length}`,
     );
   }
-  return articles.map((value, i) => {
+  const out: IngestRequest = { inputs: [], urls: [] };
+  articles.forEach((value, i) => {
     const where = `articles[${i}]`;
-    if (typeof value !== "object" || value === null || Array.isArray(value))
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
       throw bad(`${where} must be an object`);
+    }
     const item = value as Record<string, unknown>;
     const text = optionalString(item, "text", where);
     const htmlText = optionalString(item, "html", where);
-    if (text === undefined && htmlText === undefined) throw bad(`${where} needs "text" or "html"`);
+    const url = optionalString(item, "url", where);
     const title = optionalString(item, "title", where);
+    const published = optionalString(item, "published", where);
+    const outlet = optionalString(item, "outlet", where);
     const givenId = optionalString(item, "id", where);
+    const id = givenId !== undefined ? checkId(givenId, where) : undefined;
+    if (text === undefined && htmlText === undefined) {
+      if (url === undefined) throw bad(`${where} needs "text", "html" or "url"`);
+      if (!HTTP_URL.test(url)) throw bad(`${where}.url must be an http(s) URL`);
+      out.urls.push({
+        url,
+        where,
+        ...(id ? { id } : {}),
+        meta: meta(title, undefined, published, outlet),
+      });
+      return;
+    }
     const content = text ?? htmlText ?? "";
-    return {
-      id: givenId !== undefined ? checkId(givenId, where) : defaultId(title, content),
+    out.inputs.push({
+      id: id ?? defaultId(title, content),
       origin: { kind: "inline", name: givenId ? `api:${givenId}` : `api:${where}` },
       ...(text !== undefined ? { text } : { html: htmlText }),
-      meta: meta(
-        title,
-        optionalString(item, "url", where),
-        optionalString(item, "published", where),
-        optionalString(item, "outlet", where),
-      ),
-    } satisfies RawInput;
+      meta: meta(title, url, published, outlet),
+    });
   });
+  return checkCounts(out);
 }
 
-/** The add form: a pasted text (with optional title, URL, date) and any uploaded files. */
-export async function inputsFromForm(form: FormData): Promise<RawInput[]> {
+/** The add form: a pasted text (with title, URL, date), uploaded files, URLs to fetch (one a line). */
+export async function requestFromForm(form: FormData): Promise<IngestRequest> {
   const field = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
   };
-  const inputs: RawInput[] = [];
+  const out: IngestRequest = { inputs: [], urls: [] };
   const text = form.get("text");
   if (typeof text === "string" && text.trim() !== "") {
     const title = field("title");
     const looksHtml = /^\s*</.test(text);
-    inputs.push({
+    out.inputs.push({
       id: defaultId(title, text),
       origin: { kind: "inline", name: "pasted text" },
       ...(looksHtml ? { html: text } : { text }),
@@ -117,7 +171,7 @@ export async function inputsFromForm(form: FormData): Promise<RawInput[]> {
   for (const file of form.getAll("files")) {
     if (typeof file === "string" || file.size === 0) continue;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    inputs.push({
+    out.inputs.push({
       id: idFromPath(file.name || "upload"),
       origin: {
         kind: "file",
@@ -127,9 +181,17 @@ export async function inputsFromForm(form: FormData): Promise<RawInput[]> {
       bytes,
     });
   }
-  if (inputs.length === 0) throw bad("nothing to add: paste a text or choose at least one file");
-  if (inputs.length > MAX_INGEST_ARTICLES) {
-    throw new HttpError(413, "too-many", `at most ${MAX_INGEST_ARTICLES} files per request`);
+  const lines = (field("urls") ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  lines.forEach((url, i) => {
+    const where = `URL line ${i + 1}`;
+    if (!HTTP_URL.test(url)) throw bad(`${where} is not an http(s) URL`);
+    out.urls.push({ url, where, meta: {} });
+  });
+  if (out.inputs.length === 0 && out.urls.length === 0) {
+    throw bad("nothing to add: paste a text, choose a file or give a URL");
   }
-  return inputs;
+  return checkCounts(out);
 }

@@ -430,7 +430,7 @@ export function addPage(o: AddPageOptions): string {
     );
   }
   h.push(
-    `<p>Paste the text or HTML of a report, or upload saved pages (<code>.html</code>, <code>.txt</code>). Each report is extracted, grouped with its copies and added to the story it belongs to. <strong>Fetching by URL is not available in this build</strong>: save the page and upload it; the URL field below only records where the report came from.</p>`,
+    `<p>Paste the text or HTML of a report, upload saved pages (<code>.html</code>, <code>.txt</code>) or give the addresses of articles or feeds. Each report is extracted, grouped with its copies and added to the story it belongs to. Addresses are fetched politely (robots.txt respected) and only from public hosts.</p>`,
   );
   h.push(`<form class="add" method="post" action="/add" enctype="multipart/form-data">
 ${o.hasTokenCookie ? '<p class="n">Write token remembered for this browser.</p>' : '<label for="token">Write token</label><input type="password" id="token" name="token" autocomplete="current-password">'}
@@ -439,6 +439,7 @@ ${o.hasTokenCookie ? '<p class="n">Write token remembered for this browser.</p>'
 <label for="published">Published (optional, ISO 8601)</label><input type="text" id="published" name="published" placeholder="2025-10-14T15:05:00Z">
 <label for="text">Text or HTML</label><textarea id="text" name="text"></textarea>
 <label for="files">Or upload files</label><input type="file" id="files" name="files" multiple accept=".html,.htm,.txt,text/html,text/plain">
+<label for="urls">Or fetch these addresses (articles or feeds, one a line, at most 20)</label><textarea id="urls" name="urls" class="short" placeholder="https://example.org/news/story.html"></textarea>
 <button type="submit"${o.writable ? "" : " disabled"}>Add to the store</button>
 </form>`);
   return layout({ title: "Add reports", body: h.join("\n") });
