@@ -262,7 +262,7 @@ export function createApp(options: AppOptions): App {
     if (body === null) throw notFound(`story "${params.id}"`);
     const page = cachedPage(body);
     return html(
-      layout({ title: `Sources: ${page.title ?? params.id}`, body: page.html, wide: true }),
+      layout({ title: `Sources: ${page.title ?? params.id}`, body: page.html, width: "wide" }),
     );
   });
 

@@ -15,7 +15,7 @@ header.site{border-bottom:1px solid var(--rule);background:var(--soft)}
 header.site .bar{max-width:72rem;margin:0 auto;padding:.6rem 1.25rem;display:flex;gap:1.25rem;align-items:center;
 font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 header.site .brand{font-weight:700;color:var(--ink);text-decoration:none;letter-spacing:.01em}
-header.site nav a{color:var(--muted);text-decoration:none;margin-right:1rem}
+header.site nav a{color:var(--muted);text-decoration:none;margin-right:1rem;white-space:nowrap}
 header.site nav a:hover{color:var(--ink)}
 header.site form{margin-left:auto}
 input[type=search],input[type=text],input[type=password],input[type=url],textarea{font:inherit;font-size:15px;padding:.35rem .55rem;border:1px solid #c9c9d1;border-radius:4px;background:#fff;color:var(--ink)}
@@ -47,7 +47,10 @@ blockquote.quote{margin:.2rem 0;padding:0 0 0 .9rem;border-left:3px solid var(--
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid var(--rule)}
 th{font:600 13px/1.4 system-ui,sans-serif;color:var(--muted)}
-table.stories td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.stories td.num,table.stories th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.stories td:first-child a{text-decoration:none;font-weight:600}
+table.stories td:first-child a:hover{text-decoration:underline}
+main.list{max-width:62rem}
 table.stories tr.current td{background:var(--soft)}
 .stance{display:grid;grid-template-columns:6.5rem 1fr;gap:.15rem .6rem;font-size:.95rem;margin-top:.3rem}
 .stance dt{font:600 13px/1.7 system-ui,sans-serif;color:var(--muted)}

@@ -33,7 +33,8 @@ export interface LayoutOptions {
   title: string;
   body: string;
   q?: string;
-  wide?: boolean;
+  /** Width of the main column: reading (default), list (tables) or wide (side by side). */
+  width?: "reading" | "list" | "wide";
 }
 
 export function layout(o: LayoutOptions): string {
@@ -52,7 +53,7 @@ export function layout(o: LayoutOptions): string {
 <nav><a href="/">Stories</a><a href="/add">Add reports</a></nav>
 <form action="/" method="get" role="search"><input type="search" name="q" value="${e(o.q)}" placeholder="Search stories  ( / )" aria-label="Search stories"></form>
 </div></header>
-<main${o.wide ? ' class="wide"' : ""}>
+<main${o.width && o.width !== "reading" ? ` class="${o.width}"` : ""}>
 ${o.body}
 </main>
 <footer class="site"><p class="n">crosscheck ${e(VERSION)} · keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> open, <kbd>/</kbd> search · <a href="/api/stories">JSON API</a></p></footer>
@@ -99,6 +100,7 @@ ${rows}
   return layout({
     title: q ? `Search: ${q}` : "Stories",
     q,
+    width: "list",
     body: `<h1>${heading}</h1>\n<p class="meta">${summary}</p>\n${body}`,
   });
 }
