@@ -273,6 +273,8 @@ describe("web app over a store with the demo corpus", () => {
     assert.match(body.error.message, /no-such-story/);
     assert.equal(body.generator.version, VERSION);
     assert.equal((await call(app, "/api/articles/nope")).status, 404);
+    assert.equal((await call(app, "/api/articles/a%00b")).status, 404);
+    assert.equal((await call(app, "/api/stories/%E0%A4%A")).status, 404);
     assert.equal((await call(app, "/stories/nope")).status, 404);
 
     const wrongMethod = await call(app, "/api/stories", { method: "DELETE" });

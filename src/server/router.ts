@@ -59,6 +59,8 @@ function matchSegments(pattern: string[], parts: string[]): Params | null {
       } catch {
         return null;
       }
+      // No id holds a control character; refusing them here keeps NUL bytes away from the store.
+      if (/[\u0000-\u001f]/.test(value)) return null;
       params[p.slice(1)] = value;
     } else if (p !== parts[i]) return null;
   }

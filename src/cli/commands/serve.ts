@@ -70,6 +70,11 @@ export function registerServe(program: Command, ctx: CliContext): void {
         throw new UsageError(`cannot listen on ${flags.host}:${port}: ${(err as Error).message}`);
       }
       ctx.io.stdout.write(`${server.url}/\n`);
+      if (!/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(flags.host)) {
+        ctx.note(
+          `crosscheck: serve: listening on ${flags.host}, reachable from other machines; the server speaks plain HTTP, so put a TLS proxy in front of it`,
+        );
+      }
       ctx.note(
         `serving ${store.location} ${token ? "(writes allowed with the token)" : "read-only (no --token)"}; Ctrl-C stops`,
       );
