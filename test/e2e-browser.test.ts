@@ -28,6 +28,7 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+const TOKEN = "browser-token-789";
 /** Background of a sentence that is the URL's #target (the CSS's --target colour). */
 const TARGET_BACKGROUND = "rgb(255, 226, 122)";
 
@@ -50,7 +51,7 @@ describe("web UI in headless Chromium", { skip }, () => {
   before(async () => {
     temp = await tempStore();
     story = await ingestDemo(temp.store);
-    server = await listen(createApp({ store: temp.store }), { port: 0 });
+    server = await listen(createApp({ store: temp.store, token: TOKEN }), { port: 0 });
     profile = mkdtempSync(join(tmpdir(), "crosscheck-chromium-"));
     const { chromium } = await import("playwright-core");
     context = await chromium.launchPersistentContext(profile, {
@@ -122,5 +123,27 @@ describe("web UI in headless Chromium", { skip }, () => {
     assert.equal(background, TARGET_BACKGROUND);
     assert.ok(await target.isVisible());
     assert.deepEqual(problems, [], "no console errors (a CSP violation would show here)");
+  });
+  it("adds a pasted report through the form and remembers the token", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/add`);
+    await page.fill("#token", TOKEN);
+    await page.fill("#title", "Lighthouse keeper retires");
+    await page.fill(
+      "#text",
+      "The last keeper of the Dunmere lighthouse retired on Sunday after 31 years.\n\nThe light has been automatic since 2019.",
+    );
+    await Promise.all([page.waitForURL(`${server.url}/add`), page.click("button[type=submit]")]);
+    const notice = (await page.locator(".notice").first().textContent()) ?? "";
+    assert.match(notice, /pasted text: added to a new story/);
+    await page.click(".notice a");
+    assert.match((await page.locator("h1").textContent()) ?? "", /Lighthouse keeper retires/);
+    await page.goto(`${server.url}/add`);
+    assert.equal(
+      await page.locator("#token").count(),
+      0,
+      "the token field gives way to the cookie",
+    );
+    assert.match((await page.locator("form.add").textContent()) ?? "", /Write token remembered/);
   });
 });

@@ -44,8 +44,8 @@ export function layout(o: LayoutOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(o.title)} · crosscheck</title>
-<link rel="stylesheet" href="/static/app.css">
-<script src="/static/app.js" defer></script>
+<link rel="stylesheet" href="/static/app.css?v=${e(VERSION)}">
+<script src="/static/app.js?v=${e(VERSION)}" defer></script>
 </head>
 <body>
 <header class="site"><div class="bar">
