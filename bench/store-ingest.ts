@@ -3,8 +3,11 @@
  * the same run (extraction + fingerprinting only, no storage), PostgreSQL with 1, 2 and 4
  * worker processes, and database size per article.
  *
- *   node dist/bench/store-ingest.js [--n 10000] [--workers-n 4000] [--pg postgres://…/db]
+ *   node dist/bench/store-ingest.js [--n 10000] [--workers-n 4000] [--pipeline default|simple]
+ *                                    [--pg postgres://…/db]
  *
+ * The baseline does the same pure work as the pipeline (extraction, fingerprints, and for the
+ * default pipeline the story clusterer) in memory, storing nothing.
  * --pg names an existing server database used only to create and drop scratch databases.
  */
 import { spawn } from "node:child_process";
@@ -12,8 +15,10 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { StoryClusterer } from "../src/cluster/story-clusterer.js";
+import { extractOne, openPipeline, type PipelineName } from "../src/ingest/default-pipeline.js";
 import { type Pipeline, ingestInputs, prepareInput } from "../src/ingest/ingest-pipeline.js";
-import { simplePipeline } from "../src/ingest/simple-pipeline.js";
+import { simpleFingerprint, simplePipeline } from "../src/ingest/simple-pipeline.js";
 import type { RawInput } from "../src/model.js";
 import { openStore } from "../src/store/open-store.js";
 import { syntheticCorpus } from "../test/store-corpus.js";
@@ -24,6 +29,7 @@ function arg(name: string, fallback: string): string {
 }
 
 const N = Number(arg("n", "10000"));
+const PIPELINE = arg("pipeline", "default") as PipelineName;
 const WORKERS_N = Number(arg("workers-n", "4000"));
 const PG_ADMIN = arg(
   "pg",
@@ -70,18 +76,38 @@ async function pgSize(url: string): Promise<number> {
   }
 }
 
-/** The stand-in pipeline, counting the candidates each assignment sees (last 1000 articles). */
-function countingPipeline(): Pipeline & { recent: number[] } {
+/** A pipeline that counts the candidates each assignment sees (last 1000 articles). */
+function counting(inner: Pipeline): Pipeline & { recent: number[] } {
   const recent: number[] = [];
   return {
-    ...simplePipeline,
+    name: inner.name,
     recent,
-    assign(article, ctx) {
+    extract: (input) => inner.extract(input),
+    fingerprint: (article) => inner.fingerprint(article),
+    assign: (article, ctx) => {
       recent.push(ctx.candidates.length);
       if (recent.length > 1000) recent.shift();
-      return simplePipeline.assign(article, ctx);
+      return inner.assign(article, ctx);
     },
+    logSince: inner.logSince ? () => inner.logSince?.() ?? 0 : undefined,
+    settled: inner.settled ? (outcome, article) => inner.settled?.(outcome, article) : undefined,
+    sync: inner.sync ? (now) => inner.sync?.(now) ?? Promise.resolve() : undefined,
   };
+}
+
+/** The pipeline's pure work on every input, in memory, nothing stored. */
+function baseline(inputs: readonly RawInput[]): void {
+  if (PIPELINE === "simple") {
+    for (const input of inputs) prepareInput(simplePipeline, input);
+    return;
+  }
+  const clusterer = new StoryClusterer();
+  for (const input of inputs) {
+    const article = extractOne(input);
+    if (!("contentHash" in article)) continue;
+    simpleFingerprint(article);
+    clusterer.add(article);
+  }
 }
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const load = () =>
@@ -95,7 +121,11 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function runWorker(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "worker", "--db", url, "-q"], { stdio: "inherit" });
+    const child = spawn(
+      process.execPath,
+      [BIN, "worker", "--db", url, "--pipeline", PIPELINE, "-q"],
+      { stdio: "inherit" },
+    );
     child.on("exit", (code) => resolve(code ?? -1));
     child.on("error", reject);
   });
@@ -104,17 +134,19 @@ function runWorker(url: string): Promise<number> {
 async function main() {
   const inputs = corpus(N, 1);
   const rawBytes = inputs.reduce((sum, i) => sum + Buffer.byteLength(i.text ?? ""), 0);
-  console.log(`load average at start: ${load()} (2 shared cores)`);
+  console.log(`load average at start: ${load()} (2 shared cores); pipeline: ${PIPELINE}`);
   console.log(
     `corpus: ${N} synthetic articles, ${mb(rawBytes)} MB of text (${fmt(rawBytes / N)} B each)`,
   );
 
-  // Baseline: the pure stages only (extract + fingerprint), nothing stored.
+  // Warm-up (JIT, lazily built tables), untimed, on a different corpus.
+  baseline(corpus(Math.min(500, N), 99));
+  // Baseline: the pure stages only, nothing stored.
   let t = performance.now();
-  for (const input of inputs) prepareInput(simplePipeline, input);
+  baseline(inputs);
   const baseMs = performance.now() - t;
   const baseRate = rate(N, baseMs);
-  console.log(`baseline (extract + fingerprint in memory): ${fmt(baseRate)} articles/s`);
+  console.log(`baseline (pure stages in memory, no store): ${fmt(baseRate)} articles/s`);
 
   const rows: string[] = [];
   rows.push(
@@ -125,7 +157,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "crosscheck-bench-"));
   const sqlitePath = join(dir, "bench.db");
   const sqlite = await openStore(sqlitePath);
-  const sqlitePipeline = countingPipeline();
+  const sqlitePipeline = counting(await openPipeline(sqlite, PIPELINE));
   t = performance.now();
   const s1 = await ingestInputs(sqlite, sqlitePipeline, inputs);
   const sqliteMs = performance.now() - t;
@@ -164,7 +196,7 @@ async function main() {
     const pgStore = await openStore(url);
     const emptyBytes = await pgSize(url);
     t = performance.now();
-    const p1 = await ingestInputs(pgStore, simplePipeline, inputs);
+    const p1 = await ingestInputs(pgStore, await openPipeline(pgStore, PIPELINE), inputs);
     const pgMs = performance.now() - t;
     const pgCounts = await pgStore.counts();
     await pgStore.close();

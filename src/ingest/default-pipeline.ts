@@ -1,11 +1,43 @@
 /**
- * The pipeline `crosscheck ingest` and `crosscheck worker` run. Until the real extractor and
- * story clusterer are merged and wired here, this is the simple stand-in (see simple-pipeline.ts).
+ * The pipeline `crosscheck ingest` and `crosscheck worker` run: the real extractor
+ * (src/extract) and the incremental story clusterer (src/cluster) as a stateful pipeline
+ * (global assignment lock, checkpoints, replay), copy families from shingle MinHash within a
+ * story. `--pipeline simple` runs the fast stand-in instead (simple-pipeline.ts).
  */
+import { StoryClusterer, type ClustererSnapshot } from "../cluster/story-clusterer.js";
+import { extractArticle } from "../extract/index.js";
+import type { Article, InputError, RawInput } from "../model.js";
+import type { Store } from "../store/store.js";
 import type { Pipeline } from "./ingest-pipeline.js";
 import { simplePipeline } from "./simple-pipeline.js";
+import { StatefulPipeline } from "./stateful-pipeline.js";
 
-/** The pipeline used by the CLI. */
-export function defaultPipeline(): Pipeline {
-  return simplePipeline;
+/** Names accepted by `--pipeline`. */
+export const PIPELINES = ["default", "simple"] as const;
+export type PipelineName = (typeof PIPELINES)[number];
+
+/** Key of the clusterer's saved state in the store. */
+export const CLUSTERER_STATE_KEY = "story-clusterer";
+
+/** The real extractor, one input at a time; its plain failure message becomes an InputError. */
+export function extractOne(input: RawInput): Article | InputError {
+  try {
+    return extractArticle(input);
+  } catch (err) {
+    return { input: input.origin.name, message: (err as Error).message ?? String(err) };
+  }
+}
+
+/** Opens the named pipeline against a store (the default one restores its clusterer state). */
+export async function openPipeline(
+  store: Store,
+  name: PipelineName = "default",
+): Promise<Pipeline> {
+  if (name === "simple") return simplePipeline;
+  return StatefulPipeline.open(store, {
+    key: CLUSTERER_STATE_KEY,
+    create: () => new StoryClusterer(),
+    restore: (snapshot) => StoryClusterer.restore(snapshot as ClustererSnapshot),
+    extract: extractOne,
+  });
 }

@@ -3,7 +3,7 @@
  * one transaction per article; `--queue` enqueues them for `crosscheck worker` instead.
  */
 import type { Command } from "commander";
-import { defaultPipeline } from "../../ingest/default-pipeline.js";
+import { openPipeline, PIPELINES, type PipelineName } from "../../ingest/default-pipeline.js";
 import { type IngestSummary, ingestInputs } from "../../ingest/ingest-pipeline.js";
 import { ProgressBar } from "../../ingest/progress.js";
 import { readInputs } from "../../ingest/read-inputs.js";
@@ -23,6 +23,18 @@ export async function openStoreForCli(ctx: CliContext, db: string | undefined): 
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+}
+
+/** The --pipeline option's help, shared with `crosscheck worker`. */
+export const PIPELINE_OPTION_HELP =
+  "default (real extractor + story clusterer) or simple (fast stand-in, for tests and benchmarks)";
+
+/** Checks a --pipeline value. */
+export function checkPipeline(name: string): PipelineName {
+  if (!(PIPELINES as readonly string[]).includes(name)) {
+    throw new UsageError(`--pipeline must be ${PIPELINES.join(" or ")}, not ${name}`);
+  }
+  return name as PipelineName;
 }
 
 /** "ingested 10, duplicates 2, failed 1 (…)" */
@@ -51,33 +63,41 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .argument("<inputs...>", "files, directories, .jsonl files, or - for stdin")
     .option("--db <path|url>", DB_OPTION_HELP)
     .option("--queue", "enqueue the inputs for `crosscheck worker` instead of processing them")
+    .option("--pipeline <name>", PIPELINE_OPTION_HELP, "default")
     .option("-q, --quiet", "no progress bar and no summary")
-    .action(async (args: string[], opts: { db?: string; queue?: boolean; quiet?: boolean }) => {
-      const store = await openStoreForCli(ctx, opts.db);
-      try {
-        const { inputs, errors } = await readInputs(args, { stdin: ctx.io.stdin });
-        const now = () => new Date().toISOString();
-        if (opts.queue) {
-          const queued = await store.enqueue(inputs, now());
-          ctx.reportInputErrors(errors);
-          if (!opts.quiet) {
-            ctx.note(`queued ${queued}, failed ${errors.length} in ${store.location}`);
+    .action(
+      async (
+        args: string[],
+        opts: { db?: string; queue?: boolean; quiet?: boolean; pipeline: string },
+      ) => {
+        const pipelineName = checkPipeline(opts.pipeline);
+        const store = await openStoreForCli(ctx, opts.db);
+        try {
+          const { inputs, errors } = await readInputs(args, { stdin: ctx.io.stdin });
+          const now = () => new Date().toISOString();
+          if (opts.queue) {
+            const queued = await store.enqueue(inputs, now());
+            ctx.reportInputErrors(errors);
+            if (!opts.quiet) {
+              ctx.note(`queued ${queued}, failed ${errors.length} in ${store.location}`);
+            }
+            return;
           }
-          return;
+          const bar = opts.quiet
+            ? null
+            : new ProgressBar(ctx.io.stderr, inputs.length + errors.length);
+          const pipeline = await openPipeline(store, pipelineName);
+          const summary = await ingestInputs(store, pipeline, inputs, errors, {
+            now,
+            onProgress: (done) => bar?.update(done),
+          });
+          bar?.update(summary.total, true);
+          bar?.finish();
+          ctx.reportInputErrors(summary.failed);
+          if (!opts.quiet) ctx.note(`${formatSummary(summary)} in ${store.location}`);
+        } finally {
+          await store.close();
         }
-        const bar = opts.quiet
-          ? null
-          : new ProgressBar(ctx.io.stderr, inputs.length + errors.length);
-        const summary = await ingestInputs(store, defaultPipeline(), inputs, errors, {
-          now,
-          onProgress: (done) => bar?.update(done),
-        });
-        bar?.update(summary.total, true);
-        bar?.finish();
-        ctx.reportInputErrors(summary.failed);
-        if (!opts.quiet) ctx.note(`${formatSummary(summary)} in ${store.location}`);
-      } finally {
-        await store.close();
-      }
-    });
+      },
+    );
 }

@@ -4,10 +4,16 @@
  * the same transaction as its article, so none is lost or processed twice.
  */
 import type { Command } from "commander";
-import { defaultPipeline } from "../../ingest/default-pipeline.js";
+import { openPipeline } from "../../ingest/default-pipeline.js";
 import { emptySummary, workQueue } from "../../ingest/ingest-pipeline.js";
 import { type CliContext, UsageError } from "../context.js";
-import { DB_OPTION_HELP, formatSummary, openStoreForCli } from "./ingest.js";
+import {
+  checkPipeline,
+  DB_OPTION_HELP,
+  formatSummary,
+  openStoreForCli,
+  PIPELINE_OPTION_HELP,
+} from "./ingest.js";
 
 export function registerWorker(program: Command, ctx: CliContext): void {
   program
@@ -20,6 +26,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
     .option("--follow", "keep waiting for new jobs instead of exiting when the queue is empty")
     .option("--poll <ms>", "with --follow: how long to wait when the queue is empty", "1000")
     .option("--max-jobs <n>", "stop after this many jobs")
+    .option("--pipeline <name>", PIPELINE_OPTION_HELP, "default")
     .option("-q, --quiet", "no summary")
     .action(
       async (opts: {
@@ -28,7 +35,9 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         poll: string;
         maxJobs?: string;
         quiet?: boolean;
+        pipeline: string;
       }) => {
+        const pipelineName = checkPipeline(opts.pipeline);
         const poll = Number(opts.poll);
         if (!(poll > 0)) throw new UsageError(`--poll must be a positive number, not ${opts.poll}`);
         const maxJobs = opts.maxJobs === undefined ? undefined : Number(opts.maxJobs);
@@ -36,11 +45,12 @@ export function registerWorker(program: Command, ctx: CliContext): void {
           throw new UsageError(`--max-jobs must be a positive whole number, not ${opts.maxJobs}`);
         }
         const store = await openStoreForCli(ctx, opts.db);
+        const pipeline = await openPipeline(store, pipelineName);
         const total = emptySummary();
         try {
           for (;;) {
             const left = maxJobs === undefined ? undefined : maxJobs - total.total;
-            const s = await workQueue(store, defaultPipeline(), { maxJobs: left });
+            const s = await workQueue(store, pipeline, { maxJobs: left });
             total.total += s.total;
             total.ingested += s.ingested;
             total.duplicates += s.duplicates;
