@@ -4,6 +4,7 @@ import { extractDates, referenceFrom } from "../src/text/dates.js";
 import { findEntities } from "../src/text/entities.js";
 import { extractQuantities } from "../src/text/numbers.js";
 import { splitSentences } from "../src/text/sentences.js";
+import { statementText } from "../src/analyse/facts.js";
 import { toDoc } from "../src/text/to-doc.js";
 import { stem, terms } from "../src/text/tokens.js";
 import { article } from "./brief-fixtures.js";
@@ -147,5 +148,20 @@ describe("toDoc", () => {
   it("keeps the shared token helpers working", () => {
     assert.equal(stem("visiting"), "visit");
     assert.deepEqual(terms("The visits of 2,300 people"), ["visit", "2300", "peopl"]);
+  });
+});
+
+describe("statement text", () => {
+  it("drops a wire dateline but keeps ordinary openings", () => {
+    assert.equal(
+      statementText("EASTPORT, England, Oct 14 (Wire Press) - A fire broke out."),
+      "A fire broke out.",
+    );
+    assert.equal(statementText("WASHINGTON (AP) — The Senate voted."), "The Senate voted.");
+    assert.equal(
+      statementText("US President Joe Biden - who spoke - left."),
+      "US President Joe Biden - who spoke - left.",
+    );
+    assert.equal(statementText("NATO said it would meet."), "NATO said it would meet.");
   });
 });

@@ -4,7 +4,10 @@
  */
 import type { Evidence, Fact } from "../model.js";
 import { type AlignResult, alignedSim } from "./align.js";
+import { statementText } from "./statement.js";
 import type { StoryIndex, Unit } from "./story-index.js";
+
+export { statementText };
 
 /** How much garbled wording costs a sentence when picking a group's text (vs centrality). */
 const GARBLE_PENALTY = 2;
@@ -55,7 +58,12 @@ export function factsFromGroups(index: StoryIndex, aligned: AlignResult): FactCa
       0.15 * Math.min(3, best.actors.length) +
       0.2 * Math.min(2, best.quantities.length);
     out.push({
-      fact: { text: best.sentence.text, sources, independent: families.length, evidence },
+      fact: {
+        text: statementText(best.sentence.text),
+        sources,
+        independent: families.length,
+        evidence,
+      },
       units,
       representative: best,
       families,

@@ -4,7 +4,7 @@
  * to a word budget, then put in reading order.
  */
 import { terms, words } from "../text/tokens.js";
-import type { FactCandidate } from "./facts.js";
+import { type FactCandidate, statementText } from "./facts.js";
 import { similarity, type Unit } from "./story-index.js";
 
 /** Lead length in words when none is asked for (a wire-style first paragraph). */
@@ -72,7 +72,7 @@ export function buildLead(
   options: LeadOptions = {},
 ): string {
   return pickLead(candidates, totalFamilies, options)
-    .map((u) => u.sentence.text.trim())
+    .map((u) => statementText(u.sentence.text).trim())
     .join(" ");
 }
 

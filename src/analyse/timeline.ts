@@ -4,7 +4,7 @@
  */
 import type { DatePrecision, Evidence, TimelineEntry } from "../model.js";
 import type { AlignResult } from "./align.js";
-import type { FactCandidate } from "./facts.js";
+import { type FactCandidate, statementText } from "./facts.js";
 import type { StoryIndex } from "./story-index.js";
 
 /** Most entries listed (earliest kept when a story has more). */
@@ -29,7 +29,7 @@ export function buildTimeline(
         e = {
           date: d.iso,
           precision: d.precision as DatePrecision,
-          text: repHasDate ? rep.sentence.text : u.sentence.text,
+          text: statementText(repHasDate ? rep.sentence.text : u.sentence.text),
           sources: [],
           evidence: [],
         };
