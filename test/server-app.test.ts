@@ -4,8 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Brief } from "../src/model.js";
+import type { Article, Brief } from "../src/model.js";
 import { type App, createApp } from "../src/server/app.js";
+import { articlePage, storyContent } from "../src/server/pages.js";
 import { CONTENT_SECURITY_POLICY } from "../src/server/http.js";
 import type { StorySummary } from "../src/store/store.js";
 import { VERSION } from "../src/version.js";
@@ -192,9 +193,7 @@ describe("web app over a store with the demo corpus", () => {
     assert.match(open, /<details class="evidence" id="removed" open>/);
   });
 
-  it("escapes article text: a report containing <script> renders as text", async () => {
-    const hostile =
-      '<script>alert("x")</script> Harbour crane collapses <img src=x onerror=alert(1)> in storm.';
+  it("escapes a stored title with markup on every page that shows it", async () => {
     const res = await call(app, "/api/ingest", {
       method: "POST",
       headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
@@ -203,20 +202,94 @@ describe("web app over a store with the demo corpus", () => {
           {
             id: "hostile",
             title: "<b>Crane</b> <script>alert(2)</script>",
-            text: `${hostile}\n\nA second paragraph about the crane.`,
+            text: "Harbour crane collapses in storm, officials said.\n\nA second paragraph about the crane.",
           },
         ],
       }),
     });
     assert.equal(res.status, 200);
-    const page = await (await call(app, "/articles/hostile")).text();
+    for (const path of [
+      "/articles/hostile",
+      "/?q=crane",
+      "/stories/hostile",
+      "/stories/hostile/sources",
+    ]) {
+      const page = await (await call(app, path)).text();
+      assert.ok(
+        page.includes("&lt;b&gt;Crane&lt;/b&gt; &lt;script&gt;alert(2)&lt;/script&gt;"),
+        path,
+      );
+      assert.ok(!page.includes("<script>alert") && !page.includes("<b>Crane"), path);
+    }
+  });
+
+  it("escapes article text: an article containing <script> renders as text", () => {
+    // Rendered directly: what the extractor keeps of markup in plain text is its own business.
+    const text =
+      'A sign read <script>alert("x")</script> and <img src=x onerror=alert(1)> near the gate.';
+    const article: Article = {
+      id: 'x"><script>',
+      origin: { kind: "inline", name: "<i>input</i>" },
+      title: null,
+      byline: "<em>by</em>",
+      published: null,
+      publishedPrecision: null,
+      outlet: "<u>Outlet</u>",
+      url: "javascript:alert(3)",
+      language: "en",
+      paragraphs: [text],
+      headings: [],
+      removed: [{ text: "<iframe src=//evil>", reason: "<marquee>" }],
+      diagnostics: [{ severity: "info", code: "<c>", message: "<m>" }],
+      contentHash: "0",
+    };
+    const page = articlePage(
+      article,
+      [{ index: 0, paragraph: 0, text, heading: false, mark: null }],
+      null,
+      true,
+    );
     assert.ok(page.includes("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
     assert.ok(page.includes("&lt;img src=x onerror=alert(1)&gt;"));
-    assert.ok(!page.includes("<script>alert"));
-    assert.ok(!page.includes("<img src=x"));
-    assert.ok(!page.includes("<b>Crane</b>"));
-    const list = await (await call(app, "/?q=crane")).text();
-    assert.ok(!list.includes("<script>alert"));
+    for (const raw of [
+      "<script>alert",
+      "<img src=x",
+      "<iframe",
+      "<u>",
+      "<em>",
+      "<i>",
+      "<marquee>",
+      "<c>",
+      "<m>",
+      'href="javascript:',
+    ]) {
+      assert.ok(!page.includes(raw), raw);
+    }
+    const brief = {
+      generator: { name: "crosscheck", version: "0" },
+      lead: text,
+      sources: [{ id: article.id, title: text, outlet: text, published: null, family: article.id }],
+      facts: [
+        {
+          text,
+          sources: [article.id],
+          independent: 2,
+          evidence: [{ source: article.id, sentence: 0, text }],
+        },
+      ],
+      singleSource: [],
+      disputes: [
+        { claim: text, asserted: [{ by: text, source: article.id, sentence: 0 }], denied: [] },
+      ],
+      conflicts: [{ about: text, values: [{ value: text, sources: [article.id] }] }],
+      quotes: [{ speaker: text, text, source: article.id, sentence: 0 }],
+      timeline: [{ date: "2025", precision: "year", text, sources: [article.id] }],
+      actors: [{ name: text, kind: "person", mentions: 1, aliases: [text], sources: [article.id] }],
+      diagnostics: [],
+    } satisfies Brief;
+    const story = storyContent(brief, text, article.id);
+    assert.ok(!story.includes("<script>alert") && !story.includes("<img src=x"));
+    assert.ok(story.includes(`/articles/${encodeURIComponent(article.id)}?story=`));
   });
 
   it("sets the security headers and pages carry no inline script or style", async () => {

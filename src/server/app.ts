@@ -4,7 +4,7 @@
  * node-adapter.ts), so it is tested in-process.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { defaultPipeline } from "../ingest/default-pipeline.js";
+import { openPipeline } from "../ingest/default-pipeline.js";
 import { readFeedInputs } from "../ingest/feeds/read-feed-inputs.js";
 import { SafeFetcher } from "../ingest/fetch/safe-fetch.js";
 import { type Pipeline, prepareInput } from "../ingest/ingest-pipeline.js";
@@ -65,7 +65,7 @@ export interface AppOptions {
   store: Store;
   /** Write token; without one the server is read-only. */
   token?: string | null;
-  /** Ingest stages (default: the CLI's). */
+  /** Ingest stages (default: the CLI's default pipeline, opened on the first write). */
   pipeline?: Pipeline;
   /** Fetches reports given by URL (default: a SafeFetcher that refuses private addresses). */
   fetcher?: SafeFetcher;
@@ -102,7 +102,18 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest();
 
 export function createApp(options: AppOptions): App {
   const store = options.store;
-  const pipeline = options.pipeline ?? defaultPipeline();
+  // The default pipeline is stateful (it restores the clusterer and replays the store's
+  // newest articles), so it is opened once, on the first write, and kept.
+  let pipeline: Promise<Pipeline> | null = options.pipeline
+    ? Promise.resolve(options.pipeline)
+    : null;
+  const getPipeline = () => {
+    pipeline ??= openPipeline(store).catch((err) => {
+      pipeline = null;
+      throw err;
+    });
+    return pipeline;
+  };
   const now = options.now ?? (() => new Date().toISOString());
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const tokenHash = options.token ? sha256(options.token) : null;
@@ -179,12 +190,26 @@ export function createApp(options: AppOptions): App {
   const commitAll = (inputs: RawInput[]): Promise<{ input: string; outcome: CommitOutcome }[]> => {
     const run = async () => {
       const results: { input: string; outcome: CommitOutcome }[] = [];
+      const stages = await getPipeline();
+      // The same steps as ingestInputs, keeping each input's outcome for the response.
       for (const input of inputs) {
-        const prepared = prepareInput(pipeline, input);
-        const outcome: CommitOutcome =
-          prepared.kind === "failed"
-            ? { status: "failed", error: prepared.error }
-            : await store.commitArticle(prepared, (a, c) => pipeline.assign(a, c), now());
+        await stages.sync?.(now());
+        const prepared = prepareInput(stages, input);
+        if (prepared.kind === "failed") {
+          results.push({
+            input: input.origin.name,
+            outcome: { status: "failed", error: prepared.error },
+          });
+          continue;
+        }
+        let outcome: CommitOutcome;
+        try {
+          outcome = await store.commitArticle(prepared, (a, c) => stages.assign(a, c), now());
+        } catch (err) {
+          stages.settled?.(null, prepared.article);
+          throw err;
+        }
+        stages.settled?.(outcome, prepared.article);
         results.push({ input: input.origin.name, outcome });
       }
       return results;

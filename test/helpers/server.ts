@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultPipeline } from "../../src/ingest/default-pipeline.js";
+import { openPipeline } from "../../src/ingest/default-pipeline.js";
 import { ingestInputs } from "../../src/ingest/ingest-pipeline.js";
 import { readInputs } from "../../src/ingest/read-inputs.js";
 import type { App } from "../../src/server/app.js";
@@ -40,7 +40,9 @@ export async function tempStore(): Promise<TempStore> {
 export async function ingestDemo(store: Store): Promise<StorySummary> {
   const { inputs, errors } = await readInputs([DEMO_DIR]);
   if (errors.length > 0) throw new Error(`demo corpus unreadable: ${errors[0].message}`);
-  await ingestInputs(store, defaultPipeline(), inputs, [], { now: () => "2025-10-16T08:00:00Z" });
+  await ingestInputs(store, await openPipeline(store), inputs, [], {
+    now: () => "2025-10-16T08:00:00Z",
+  });
   const stories = await store.listStories();
   return [...stories].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1))[0];
 }
