@@ -103,11 +103,14 @@ interface Scores {
   precision: number;
   recall: number;
   accuracy: number;
-  seconds: number;
-  perPage: { key: string; p: number; r: number }[];
 }
 
-function evaluate(extract: Extractor): Scores {
+interface Run {
+  seconds: number;
+  predictions: string[];
+}
+
+function run(extract: Extractor): Run {
   const predictions: string[] = [];
   const start = process.hrtime.bigint();
   for (const page of pages) {
@@ -119,28 +122,29 @@ function evaluate(extract: Extractor): Scores {
     }
     predictions.push(text);
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const triples = pages.map((page, i) => match(page.truth, predictions[i]));
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, predictions };
+}
+
+/** The benchmark's scores over the pages whose index passes `keep`. */
+function score(r: Run, keep: (page: Page) => boolean): Scores {
+  const idx = pages.map((_, i) => i).filter((i) => keep(pages[i]));
+  const triples = idx.map((i) => match(pages[i].truth, r.predictions[i]));
   const precision = mean(
     triples.filter(([tp, fp]) => tp + fp > 0).map((x) => precisionScore(...x)),
   );
   const recall = mean(triples.filter(([tp, , fn]) => tp + fn > 0).map((x) => recallScore(...x)));
-  const exact = pages.filter(
-    (page, i) => tokenize(page.truth).join(" ") === tokenize(predictions[i]).join(" "),
+  const exact = idx.filter(
+    (i) => tokenize(pages[i].truth).join(" ") === tokenize(r.predictions[i]).join(" "),
   ).length;
   return {
     f1: (2 * precision * recall) / (precision + recall),
     precision,
     recall,
-    accuracy: exact / pages.length,
-    seconds,
-    perPage: pages.map((page, i) => ({
-      key: page.key,
-      p: precisionScore(...triples[i]),
-      r: recallScore(...triples[i]),
-    })),
+    accuracy: exact / Math.max(1, idx.length),
   };
 }
+
+const half = (page: Page) => (parseInt(page.key[0], 16) < 8 ? "A" : "B");
 
 const ours: Extractor = (page) =>
   extractArticle({
@@ -166,30 +170,46 @@ const extractors: [string, Extractor][] = [
   ["@mozilla/readability 0.6 + jsdom", readabilityJsdom],
 ];
 
-const results: [string, Scores][] = [];
+const runs: [string, Run][] = [];
 for (const [name, fn] of extractors) {
   if (only === "ours" && fn !== ours) continue;
-  results.push([name, evaluate(fn)]);
+  runs.push([name, run(fn)]);
 }
 
 console.log(
-  `pages: ${pages.length}${split ? ` (split ${split})` : " (all)"}; metric: token 4-gram shingles, scrapinghub evaluate.py`,
+  `pages: ${pages.length}${split ? ` (split ${split} only)` : ""}; metric: token 4-gram shingles as in scrapinghub's evaluate.py`,
 );
+const jsdomSeconds = runs.find(([n]) => n.endsWith("jsdom"))?.[1].seconds;
 console.log(
-  "| extractor | F1 | precision | recall | exact | seconds | pages/s | speed vs Readability+jsdom |",
+  "| extractor | pages | F1 | precision | recall | exact | seconds | pages/s | speed vs Readability+jsdom |",
 );
-console.log("|---|---|---|---|---|---|---|---|");
-const jsdomSeconds = results.find(([n]) => n.endsWith("jsdom"))?.[1].seconds;
-for (const [name, s] of results) {
-  const ratio = jsdomSeconds ? `${(jsdomSeconds / s.seconds).toFixed(1)}×` : "–";
-  console.log(
-    `| ${name} | ${s.f1.toFixed(3)} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.accuracy.toFixed(3)} | ${s.seconds.toFixed(2)} | ${(pages.length / s.seconds).toFixed(1)} | ${ratio} |`,
-  );
+console.log("|---|---|---|---|---|---|---|---|---|");
+const subsets: [string, (p: Page) => boolean][] = split
+  ? [[`split ${split}`, () => true]]
+  : [
+      ["all", () => true],
+      ["A (tuning half)", (p) => half(p) === "A"],
+      ["B (held out)", (p) => half(p) === "B"],
+    ];
+for (const [label, keep] of subsets) {
+  for (const [name, r] of runs) {
+    const s = score(r, keep);
+    const timing =
+      label === "all" || split
+        ? `${r.seconds.toFixed(2)} | ${(pages.length / r.seconds).toFixed(1)} | ${jsdomSeconds ? `${(jsdomSeconds / r.seconds).toFixed(1)}×` : "–"}`
+        : "| |";
+    console.log(
+      `| ${name} | ${label} | ${s.f1.toFixed(3)} | ${s.precision.toFixed(3)} | ${s.recall.toFixed(3)} | ${s.accuracy.toFixed(3)} | ${timing} |`,
+    );
+  }
 }
 if (perPage) {
-  const s = results[0][1];
-  for (const x of [...s.perPage].sort((a, b) => a.p + a.r - (b.p + b.r))) {
-    if (x.p < 0.9 || x.r < 0.9)
-      console.log(`${x.key.slice(0, 12)} P=${x.p.toFixed(2)} R=${x.r.toFixed(2)}`);
-  }
+  const r = runs[0][1];
+  pages.forEach((page, i) => {
+    const t = match(page.truth, r.predictions[i]);
+    const p = precisionScore(...t);
+    const rc = recallScore(...t);
+    if (p < 0.9 || rc < 0.9)
+      console.log(`${page.key.slice(0, 12)} P=${p.toFixed(2)} R=${rc.toFixed(2)}`);
+  });
 }

@@ -4,11 +4,20 @@
  * name as it would on the web). Poll 1 ingests everything; before poll 2, 10 % of the feeds gain
  * one item, the rest answer 304 to the stored ETag. Baseline in the same run: Node's built-in
  * fetch of the same 200 URLs (no vetting, robots, limits or conditional GET), same concurrency.
- * Run: npx tsc -p . && node dist/bench/feeds-watch.js
+ * With --db, new items are ingested into a fresh SQLite store (what `watch --db` does) instead
+ * of being serialised to JSON.
+ * Run: npx tsc -p . && node dist/bench/feeds-watch.js [--db] [--distinct]
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defaultPipeline } from "../src/ingest/default-pipeline.js";
 import { SafeFetcher } from "../src/ingest/fetch/safe-fetch.js";
+import { ingestInputs } from "../src/ingest/ingest-pipeline.js";
+import { openStore } from "../src/store/open-store.js";
+import type { Store } from "../src/store/store.js";
 import { emptyState } from "../src/ingest/watch/watch-state.js";
 import { DEFAULT_POLL_CONCURRENCY, seededRandom, Watcher } from "../src/ingest/watch/watcher.js";
 
@@ -23,12 +32,52 @@ const body =
   );
 const version = new Map<string, number>();
 
+/**
+ * --distinct: each item's body is its own seeded pseudo-text (no sentence shared between
+ * items), instead of one shared body with a unique first line (near-duplicates, which is the
+ * worst case for the store's LSH buckets).
+ */
+const distinct = process.argv.includes("--distinct");
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mi",
+  "ne",
+  "ru",
+  "ta",
+  "vo",
+  "shi",
+  "den",
+  "par",
+  "gol",
+  "tri",
+  "bel",
+  "sun",
+  "mor",
+  "ix",
+];
+function pseudoBody(key: string): string {
+  let h = 2166136261;
+  for (const ch of key) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const rng = seededRandom(h);
+  const word = () =>
+    Array.from(
+      { length: 2 + Math.floor(rng() * 2) },
+      () => SYLLABLES[Math.floor(rng() * SYLLABLES.length)],
+    ).join("");
+  const sentence = () => {
+    const words = Array.from({ length: 12 + Math.floor(rng() * 8) }, word);
+    return `${words.join(" ").replace(/^./, (c) => c.toUpperCase())}.`;
+  };
+  return Array.from({ length: 6 }, () => `<p>${sentence()} ${sentence()}</p>`).join("");
+}
+
 function feedXml(path: string, v: number): string {
   const items: string[] = [];
   for (let i = 0; i < ITEMS_PER_FEED + v; i++) {
     items.push(
       `<item><title>${path} story ${i}</title><link>/story${path}/${i}</link><guid>${path}-${i}</guid>` +
-        `<pubDate>Tue, 18 Jun 2024 09:30:00 GMT</pubDate><content:encoded><![CDATA[${body}]]></content:encoded></item>`,
+        `<pubDate>Tue, 18 Jun 2024 09:30:00 GMT</pubDate><content:encoded><![CDATA[<p>Report ${i} of ${path}.</p>${distinct ? pseudoBody(`${path}-${i}`) : body}]]></content:encoded></item>`,
     );
   }
   return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed ${path}</title><link>https://bench.example/</link>${items.join("")}</channel></rss>`;
@@ -54,7 +103,7 @@ const server = http.createServer((req, res) => {
   }
   served.feeds++;
   res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag });
-  res.end(feedXml(path.replace(/\W/g, ""), v));
+  res.end(feedXml(key.replace(/\W/g, ""), v));
 });
 await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
 const port = (server.address() as AddressInfo).port;
@@ -70,6 +119,12 @@ const fetcher = new SafeFetcher({
 });
 let ingested = 0;
 let jsonBytes = 0;
+const useDb = process.argv.includes("--db");
+const dbDir = useDb ? mkdtempSync(join(tmpdir(), "crosscheck-bench-watch-")) : null;
+const store: Store | null = dbDir ? await openStore(join(dbDir, "bench.db")) : null;
+const pipeline = defaultPipeline();
+let storeQueue: Promise<unknown> = Promise.resolve();
+let stored = 0;
 const watcher = new Watcher(
   urls,
   emptyState(),
@@ -79,8 +134,14 @@ const watcher = new Watcher(
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     random: seededRandom(1),
     log: (l) => console.error(l),
-    emit: (inputs) => {
+    emit: async (inputs) => {
       ingested += inputs.length;
+      if (store) {
+        const run = storeQueue.then(() => ingestInputs(store, pipeline, inputs));
+        storeQueue = run.catch(() => undefined);
+        stored += (await run).ingested;
+        return;
+      }
       for (const input of inputs) jsonBytes += JSON.stringify(input).length;
     },
   },
@@ -101,7 +162,7 @@ async function round(label: string) {
 }
 
 console.log(
-  `# feeds-watch: ${urls.length} feeds (${HOSTS} hosts × ${FEEDS_PER_HOST}), ${ITEMS_PER_FEED} items each, poll concurrency ${DEFAULT_POLL_CONCURRENCY}, per-host limit 2`,
+  `# feeds-watch${useDb ? " --db (new items ingested into a fresh SQLite store)" : ""}${distinct ? " --distinct (every body its own text)" : ""}: ${urls.length} feeds (${HOSTS} hosts × ${FEEDS_PER_HOST}), ${ITEMS_PER_FEED} items each, poll concurrency ${DEFAULT_POLL_CONCURRENCY}, per-host limit 2`,
 );
 console.log(
   "| run | wall ms | items ingested | requests sent | 200 feed bodies | 304s | robots.txt | feeds new/unchanged/304/failed |",
@@ -137,7 +198,11 @@ console.log(
   `| baseline: plain fetch() of all ${plain.length}, no parse | ${(performance.now() - t0).toFixed(0)} | – | ${plain.length} | ${served.feeds} | 0 | 0 | – |`,
 );
 console.log(
-  `\nJSON size of ingested inputs: ${(jsonBytes / 1e6).toFixed(1)} MB; feed bytes in baseline: ${(bytes / 1e6).toFixed(1)} MB`,
+  store
+    ? `\nArticles stored: ${stored} (${(await store.counts()).articles} in the store); feed bytes in baseline: ${(bytes / 1e6).toFixed(1)} MB`
+    : `\nJSON size of ingested inputs: ${(jsonBytes / 1e6).toFixed(1)} MB; feed bytes in baseline: ${(bytes / 1e6).toFixed(1)} MB`,
 );
+await store?.close();
+if (dbDir) rmSync(dbDir, { recursive: true, force: true });
 server.close();
 server.closeAllConnections();

@@ -18,15 +18,51 @@ interface Bench {
 
 /** In the order they are usually run; the quick ones first. */
 export const BENCHES: Bench[] = [
-  { name: "extract", script: "extract-accuracy.js", what: "extraction F1 and pages/s vs Readability (jsdom, linkedom)" },
-  { name: "cluster", script: "cluster-ecbplus.js", what: "story clustering on ECB+, 2-fold by topic, vs TF-IDF average-link" },
-  { name: "copies", script: "copies-ecbplus.js", what: "copy-family detection on a generated corpus vs MinHash alone" },
-  { name: "brief-rouge", script: "brief-rouge.js", what: "lead ROUGE on allsides-dev vs two baselines" },
-  { name: "brief-speed", script: "brief-speed.js", what: "briefs/s and a 50-article story vs first-sentences baseline" },
-  { name: "feeds-parse", script: "feeds-parse.js", what: "feed parsing items/s vs regex, linkedom and htmlparser2.parseFeed" },
-  { name: "feeds-watch", script: "feeds-watch.js", what: "a watch run over 200 local feeds vs plain fetch" },
-  { name: "server", script: "server-bench.js", what: "50-article story page and stories list req/s vs a static handler" },
-  { name: "store", script: "store-ingest.js", what: "ingest articles/s per engine and PG workers vs in-memory baseline" },
+  {
+    name: "extract",
+    script: "extract-accuracy.js",
+    what: "extraction F1 and pages/s vs Readability (jsdom, linkedom)",
+  },
+  {
+    name: "cluster",
+    script: "cluster-ecbplus.js",
+    what: "story clustering on ECB+, 2-fold by topic, vs TF-IDF average-link",
+  },
+  {
+    name: "copies",
+    script: "copies-ecbplus.js",
+    what: "copy-family detection on a generated corpus vs MinHash alone",
+  },
+  {
+    name: "brief-rouge",
+    script: "brief-rouge.js",
+    what: "lead ROUGE on allsides-dev vs two baselines",
+  },
+  {
+    name: "brief-speed",
+    script: "brief-speed.js",
+    what: "briefs/s and a 50-article story vs first-sentences baseline",
+  },
+  {
+    name: "feeds-parse",
+    script: "feeds-parse.js",
+    what: "feed parsing items/s vs regex, linkedom and htmlparser2.parseFeed",
+  },
+  {
+    name: "feeds-watch",
+    script: "feeds-watch.js",
+    what: "a watch run over 200 local feeds vs plain fetch",
+  },
+  {
+    name: "server",
+    script: "server-bench.js",
+    what: "50-article story page and stories list req/s vs a static handler",
+  },
+  {
+    name: "store",
+    script: "store-ingest.js",
+    what: "ingest articles/s per engine and PG workers vs in-memory baseline",
+  },
   { name: "crash", script: "store-crash.js", what: "kill -9 during a 10k ingest, rerun, count" },
   {
     name: "scale",

@@ -47,6 +47,14 @@ describe("extract: encodings", () => {
     assert.equal(a.paragraphs[0], FR.replace("’", "?"));
   });
 
+  it("reads UTF-8 bytes as UTF-8 even when the page declares windows-1252", () => {
+    const text = "Café owners in Zürich said the new “rules” cost them €2,000 each this season.";
+    const html = `<html><head><meta charset="windows-1252"></head><body><p>${text}</p></body></html>`;
+    const a = extractArticle(file("m", new TextEncoder().encode(html)));
+    assert.equal(a.paragraphs[0], text);
+    assert.ok(a.diagnostics.some((d) => d.code === "charset-mismatch"));
+  });
+
   it("decodes a UTF-16 file with a byte order mark", () => {
     const text =
       "The bridge reopened on Monday after three weeks of repairs, officials said in a statement.";
@@ -111,6 +119,15 @@ describe("extract: hostile and broken input", () => {
     const a = extractArticle({ id: "huge", origin: { kind: "inline", name: "huge" }, html });
     assert.match(a.paragraphs[0], /^The real story starts here/);
     assert.ok(a.diagnostics.some((d) => d.code === "html-truncated"));
+  });
+
+  it("bounds the work on a 20 MB plain text and says it was cut", () => {
+    const line =
+      "The council met again on Tuesday, and the debate about the budget went on for hours.\n";
+    const text = line.repeat(Math.ceil(20_000_000 / line.length));
+    const a = extractArticle({ id: "long", origin: { kind: "inline", name: "long" }, text });
+    assert.ok(a.diagnostics.some((d) => d.code === "text-truncated"));
+    assert.ok(a.paragraphs.join("\n").length <= 4_000_000);
   });
 
   it("survives deeply nested unclosed markup", () => {

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { decodeBytes } from "../src/ingest/feeds/decode.js";
 import { parseFeedDate } from "../src/ingest/feeds/feed-dates.js";
 import { itemId, itemToInput } from "../src/ingest/feeds/feed-inputs.js";
-import { cleanTitle, looksLikeTeaser } from "../src/ingest/feeds/feed-text.js";
+import { cleanTitle, decodeEntities, looksLikeTeaser } from "../src/ingest/feeds/feed-text.js";
 import { parseFeed, sniffKind } from "../src/ingest/feeds/parse-feed.js";
 import { parseOpml } from "../src/ingest/feeds/parse-opml.js";
 import { REPO_ROOT } from "./helpers/shared.js";
@@ -122,6 +122,17 @@ describe("RSS 1.0, RSS 0.91, Atom and JSON Feed parsing", () => {
     assert.equal(feed.items[0].content, "The summary.");
   });
 
+  it("sees past a stylesheet, comments and a DOCTYPE with an internal subset", () => {
+    const text =
+      '<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?><!-- <html> was here -->' +
+      '<!DOCTYPE rss [<!ENTITY lol "lol"><!ELEMENT html ANY>]><rss><channel><title>T &lol;</title>' +
+      "<item><title>i</title></item></channel></rss>";
+    assert.equal(sniffKind(text), "rss");
+    const feed = parseFeed(text);
+    assert.equal(feed.items.length, 1);
+    assert.equal(feed.title, "T &lol;");
+  });
+
   it("survives hostile nesting 50,000 elements deep", () => {
     const deep = `<rss><channel><title>Deep</title><item><title>T</title><description>${"<b>".repeat(50_000)}x${"</b>".repeat(50_000)}</description></item></channel></rss>`;
     const feed = parseFeed(deep);
@@ -194,6 +205,11 @@ describe("titles and teasers", () => {
   it("strips markup and double escapes from titles", () => {
     assert.equal(cleanTitle("<b>Bold</b> &amp;amp; plain"), "Bold & plain");
     assert.equal(cleanTitle("   "), null);
+  });
+
+  it("decodes entities in one pass, named HTML ones included", () => {
+    assert.equal(decodeEntities("&amp;lt;b&gt; &eacute;&#233;&#x2019;&nbsp;"), "&lt;b> éé’\u00a0");
+    assert.equal(decodeEntities("no entities"), "no entities");
   });
 
   it("calls long content ending in an ellipsis a teaser and long plain content not", () => {

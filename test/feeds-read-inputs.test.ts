@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { readAnyInputs } from "../src/ingest/feeds/read-any-inputs.js";
 import { isFeedOrUrl, readFeedInputs } from "../src/ingest/feeds/read-feed-inputs.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 import { serve, startServer, type TestServer } from "./fetch-server.js";
@@ -91,6 +92,11 @@ describe("feed and URL inputs", () => {
         message: "cannot fetch: refused: resolves to a loopback address (127.0.0.1)",
       },
     ]);
+    const empty = join(dir, "empty.rss");
+    writeFileSync(empty, "<rss><channel><title>Nothing</title></channel></rss>");
+    assert.deepEqual((await readFeedInputs(empty)).errors, [
+      { input: empty, message: "the RSS feed lists no items" },
+    ]);
     const missing = await readFeedInputs(join(dir, "nope.rss"));
     assert.equal(missing.errors[0].message, "no such file or directory");
   });
@@ -105,6 +111,26 @@ describe("feed and URL inputs", () => {
     const binary = join(dir, "blob.rss");
     writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 0, 255]));
     assert.match((await readFeedInputs(binary)).errors[0].message, /binary data/);
+  });
+
+  it("mixes plain files, feed files and URLs in argument order with batch-unique ids", async () => {
+    const txt = join(dir, "127-0-0-1-article.txt");
+    writeFileSync(txt, "A plain text article.");
+    const { inputs, errors } = await readAnyInputs(
+      [txt, join(fixtures, "rss1.rdf"), `${server.base}/article.html`],
+      { ...allowPrivate, fetchPages: false },
+    );
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      inputs.map((i) => [i.origin.kind, i.id]),
+      [
+        ["file", "127-0-0-1-article"],
+        ["feed", inputs[1].id],
+        ["feed", inputs[2].id],
+        ["url", "127-0-0-1-article~2"],
+      ],
+    );
+    assert.equal(inputs[3].diagnostics?.[0].code, "id-renamed");
   });
 
   it("reads every feed of an OPML file and names the ones that fail", async () => {

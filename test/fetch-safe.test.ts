@@ -74,6 +74,13 @@ describe("robots.txt rules", () => {
     assert.equal(isAllowed(robots, "somebot", "/private/x"), false);
   });
 
+  it("compares paths with the same percent-encoding", () => {
+    const enc = parseRobots("User-agent: *\nDisallow: /café\nDisallow: /a%7eb\n");
+    assert.equal(isAllowed(enc, "crosscheck", "/caf%C3%A9/menu"), false);
+    assert.equal(isAllowed(enc, "crosscheck", "/a~b"), false);
+    assert.equal(isAllowed(enc, "crosscheck", "/cafe"), true);
+  });
+
   it("lets Allow win a tie of equal length", () => {
     const tie = parseRobots("User-agent: *\nDisallow: /a\nAllow: /a\n");
     assert.equal(isAllowed(tie, "crosscheck", "/a"), true);
@@ -109,6 +116,7 @@ describe("safe fetching against a loopback server", () => {
       "/private/ok": serve("fine"),
       "/private/secret": serve("secret"),
       "/moved": serve("", { location: "/feed.xml" }, 301),
+      "/moved-gone": serve("", { location: "/missing" }, 301),
       "/loop": serve("", { location: "/loop" }, 302),
       "/to-internal": (_req, res) => {
         res.writeHead(302, { location: `http://internal.example:${server.port}/feed.xml` });
@@ -204,6 +212,21 @@ describe("safe fetching against a loopback server", () => {
     assert.equal(moved.finalUrl, `${server.base}/feed.xml`);
     const gz = await fetcher.fetch(`${server.base}/gzip`);
     assert.equal(Buffer.from(gz.bytes).toString(), "<p>compressed</p>");
+  });
+
+  it("sends validators through a redirect so a moved feed still gets its 304", async () => {
+    const res = await new SafeFetcher({ allowPrivate: true }).fetch(`${server.base}/moved`, {
+      validators: { etag: '"v1"' },
+    });
+    assert.equal(res.notModified, true);
+    assert.equal(res.finalUrl, `${server.base}/feed.xml`);
+  });
+
+  it("names the URL a redirect ended at when that one fails", async () => {
+    const err = await rejection(
+      new SafeFetcher({ allowPrivate: true }).fetch(`${server.base}/moved-gone`),
+    );
+    assert.equal(err.reason, `HTTP 404 (at ${server.base}/missing)`);
   });
 
   it("stops an endless redirect loop after the limit", async () => {

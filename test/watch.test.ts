@@ -16,6 +16,7 @@ import {
 import { extractBatch } from "../src/extract/index.js";
 import { readInputs } from "../src/ingest/read-inputs.js";
 import type { RawInput } from "../src/model.js";
+import { openStore } from "../src/store/open-store.js";
 import { serve, startServer, type TestServer } from "./fetch-server.js";
 import { runCli } from "./helpers/cli.js";
 
@@ -70,6 +71,12 @@ describe("the watch scheduler", () => {
         res.end(rss("Etag Feed", [{ guid: "a", link: `${server.base}/a`, title: "A" }]));
       },
       "/resting.xml": serve("", { "retry-after": "86400" }, 503),
+      "/static.xml": serve(
+        rss("Static", [{ guid: "s1", link: "http://example.invalid/s1", title: "S1" }]),
+        {
+          "content-type": "application/rss+xml",
+        },
+      ),
       "/slow.xml": (_req, res) => {
         const t = setTimeout(() => res.end("late"), 3000);
         res.on("close", () => clearTimeout(t));
@@ -148,7 +155,22 @@ describe("the watch scheduler", () => {
     const second = await watcher.pollAll();
     assert.deepEqual([second[0].status, second[0].newItems], ["unchanged", 0]);
     assert.equal(emitted.length, 3);
+    assert.match(
+      watcher.state.feeds[`${server.base}/rotating.xml`].bodyHash ?? "",
+      /^[0-9a-f]{32}$/,
+    );
     assert.equal(emitted[0].meta?.outlet, "Rotating");
+  });
+
+  it("does not parse the same bytes twice from a server without validators", async () => {
+    const url = `${server.base}/static.xml`;
+    const emitted: RawInput[] = [];
+    const watcher = new Watcher([url], emptyState(), deps(fakeTime(), emitted, []));
+    assert.equal((await watcher.pollAll())[0].status, "new");
+    // Forget the items: only the body hash can now keep them from being delivered again.
+    watcher.state.feeds[url].seen = [];
+    assert.equal((await watcher.pollAll())[0].status, "unchanged");
+    assert.equal(emitted.length, 1);
   });
 
   it("sends the stored ETag and counts a 304 as not modified", async () => {
@@ -307,7 +329,12 @@ describe("crosscheck watch", () => {
         res.end(
           rss("Feed One", [
             { guid: "1", link: `${server.base}/1`, title: "First" },
-            { guid: "2", link: `${server.base}/2`, title: "Second" },
+            {
+              guid: "2",
+              link: `${server.base}/2`,
+              title: "Second",
+              body: `<p>${LONG.replace(/council/g, "senate")}</p>`,
+            },
           ]),
         );
       },
@@ -390,6 +417,39 @@ describe("crosscheck watch", () => {
     const refused = await runCli(["watch", `${server.base}/one.xml`, "--once"]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /refused: resolves to a loopback address \(127\.0\.0\.1\)/);
+  });
+
+  it("ingests new items straight into the store with --db, and only once", async () => {
+    const db = join(dir, "watch.db");
+    const first = await runCli([
+      "watch",
+      `${server.base}/one.xml`,
+      "--once",
+      "--allow-private",
+      "--db",
+      db,
+    ]);
+    assert.equal(first.code, 0);
+    assert.equal(first.stdout, "");
+    assert.match(first.stderr, /store .*watch\.db: ingested 2, duplicates 0, failed 0/);
+    // No --state: the feed is read again in full, and the store recognises both items.
+    const second = await runCli([
+      "watch",
+      `${server.base}/one.xml`,
+      "--once",
+      "--allow-private",
+      "--db",
+      db,
+    ]);
+    assert.match(second.stderr, /ingested 0, duplicates 2, failed 0/);
+    const store = await openStore(db);
+    try {
+      assert.equal((await store.counts()).articles, 2);
+    } finally {
+      await store.close();
+    }
+    const both = await runCli(["watch", `${server.base}/one.xml`, "--db", db, "--out", dir]);
+    assert.equal(both.code, 2);
   });
 
   it("rejects an unreadable interval as a usage error", async () => {

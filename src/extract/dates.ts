@@ -109,6 +109,7 @@ const MONTH_NAMES: string[][] = [
 MONTH_NAMES.forEach((names, i) => {
   for (const n of names) MONTHS[n] = i + 1;
 });
+/** All month names as one alternation, longest first so "june" wins over "jun". */
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
@@ -142,16 +143,26 @@ export function parseIsoDate(value: string): ParsedDate | null {
   return { iso: `${y}-${mo}-${d}T${h}:${mi}${tz}`, precision: "minute" };
 }
 
+/** An optional time after a date: "at 10:32 am", "um 9.30", "20h13", with a zone or offset. */
 const TIME_RE = String.raw`(?:\s*(?:at|um|à|a las|alle|às|om|в)?\s*(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(utc|gmt|z)?\s*([+-]\d{2}:?\d{2})?)?)?`;
+/** "July 11, 2024", "Nov. 18, 2019 at 4:07 PM". */
 const MDY = new RegExp(
   String.raw`\b(${MONTH_RE})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b,?${TIME_RE}`,
   "iu",
 );
+/** "11 July 2024", "22 de outubro de 2010", "18. Juni 2024". */
 const DMY = new RegExp(
   String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|di\s+)?(${MONTH_RE})\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b,?${TIME_RE}`,
   "iu",
 );
-const NUMERIC_DMY = new RegExp(String.raw`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b${TIME_RE}`, "u");
+/** "27/11/2005", "11/27/2005", "03.04.2024", "5/5 / 2010" (order decided in parseDate). */
+const NUMERIC_DMY = new RegExp(
+  String.raw`\b(\d{1,2})(?:\.|\s*/\s*)(\d{1,2})(?:\.|\s*/\s*)(\d{4}|\d{2})\b,?${TIME_RE}`,
+  "iu",
+);
+/** "2012.08.08 09:01 AM". */
+const YMD_DOTS = new RegExp(String.raw`\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b${TIME_RE}`, "iu");
+/** An ISO date inside other text ("Updated 2024-06-18T09:30Z"). */
 const ISO_IN_TEXT =
   /\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b/;
 
@@ -196,15 +207,28 @@ export function parseDate(value: string): ParsedDate | null {
   }
   m = text.match(ISO_IN_TEXT);
   if (m) return parseIsoDate(m[1]);
+  m = text.match(YMD_DOTS);
+  if (m) return withTime(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7], m[8], m[9]);
   m = text.match(NUMERIC_DMY);
-  if (m) return withTime(+m[3], +m[2], +m[1], m[4], m[5], m[6], m[7], m[8], m[9]);
+  if (m) {
+    // 27/11/2005 is day-first, 11/27/2005 month-first; when both fit, slashes are read
+    // month-first (US usage) and dots day-first (European usage).
+    const a = +m[1];
+    const b = +m[2];
+    const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    const monthFirst = a <= 12 && (b > 12 || m[0].includes("/"));
+    return monthFirst
+      ? withTime(y, a, b, m[4], m[5], m[6], m[7], m[8], m[9])
+      : withTime(y, b, a, m[4], m[5], m[6], m[7], m[8], m[9]);
+  }
   return null;
 }
 
 /** Words allowed around a date on a line that is only a date ("Published on …", "Updated"). */
 const DATE_LINE_WORDS = new Set(
   (
-    "published posted updated last modified on at date am pm a.m. p.m. utc gmt edt est edt pdt pst cet cest bst ist " +
+    "article published posted updated first last modified on at date am pm a.m. p.m. utc gmt " +
+    "et pt ct mt edt est cdt cst mdt mst pdt pst akdt akst hst cet cest bst ist wib msk jst kst aest aedt sast eat wat " +
     "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday " +
     "veröffentlicht aktualisiert um uhr montag dienstag mittwoch donnerstag freitag samstag sonntag " +
     "publié publie mis à jour le à lundi mardi mercredi jeudi vendredi samedi dimanche " +

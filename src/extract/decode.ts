@@ -53,6 +53,16 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): Decoded {
       return { text: iconv.decode(buf, guess), charset: guess, diagnostics };
     }
     if (label && iconv.encodingExists(label)) {
+      // Pages often declare Latin-1 or windows-125x and are really UTF-8: valid multi-byte
+      // UTF-8 does not happen by chance in single-byte text, so the bytes win.
+      if (utf8 !== null && SINGLE_BYTE.test(label) && hasHighBytes(buf)) {
+        diagnostics.push({
+          severity: "info",
+          code: "charset-mismatch",
+          message: `declared ${declared} but the bytes are valid UTF-8; decoded as UTF-8`,
+        });
+        return { text: utf8, charset: "utf-8", diagnostics };
+      }
       return { text: iconv.decode(buf, label), charset: label, diagnostics };
     }
     diagnostics.push({
@@ -70,6 +80,14 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): Decoded {
     message: `no charset declared and not valid UTF-8; decoded as ${guess}`,
   });
   return { text: iconv.decode(buf, guess), charset: guess, diagnostics };
+}
+
+/** Single-byte charsets, where valid multi-byte UTF-8 means the declaration is wrong. */
+const SINGLE_BYTE = /^(windows-125\d|iso-?8859-\d+|koi8-?[ru]|cp125\d|macintosh|x-mac-\w+)$/i;
+
+function hasHighBytes(buf: Buffer): boolean {
+  for (let i = 0; i < buf.length; i++) if (buf[i] >= 0x80) return true;
+  return false;
 }
 
 function strictUtf8(buf: Buffer): string | null {

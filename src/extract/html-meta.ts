@@ -20,6 +20,7 @@ export interface HtmlMeta {
   articleBody: string | null;
 }
 
+/** schema.org types whose JSON-LD describes the article (WebPage last: a wrapper). */
 const ARTICLE_TYPES =
   /^(Article|NewsArticle|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|WebPage|Posting|SocialMediaPosting)$/;
 

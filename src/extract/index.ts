@@ -30,7 +30,14 @@ import { classifyLines, type LineIn } from "./line-classifier.js";
 import { normalizeLine } from "./normalize.js";
 import { textLines } from "./plain-text.js";
 
-export type { BatchContext } from "./batch-context.js";
+/** For callers that keep a rolling context (e.g. a store ingesting one page at a time). */
+export { addToBatch, type BatchContext, emptyBatchContext } from "./batch-context.js";
+
+/**
+ * Longest plain text read, in characters (~1 000 pages of a book); the rest is dropped with a
+ * diagnostic. Bounds the line classifier to about a second on a slow machine.
+ */
+export const MAX_TEXT_CHARS = 4_000_000;
 
 /** A document decoded and split into candidate lines, before classification. */
 interface Prepared {
@@ -50,7 +57,9 @@ function prepare(input: RawInput): Prepared {
   let isHtml: boolean;
   if (input.html !== undefined) {
     text = input.html;
-    isHtml = looksLikeHtml(text) || input.text === undefined;
+    // An html field is HTML if it has any tag at all ("<p>…</p>" snippets); plain text
+    // put in an html field is read as text.
+    isHtml = looksLikeHtml(text) || /<[a-z][^>]*>/i.test(text);
   } else if (input.text !== undefined) {
     text = input.text;
     isHtml = looksLikeHtml(text);
@@ -66,6 +75,15 @@ function prepare(input: RawInput): Prepared {
   }
   if (text.trim() === "") throw new ExtractFailure("empty input");
   if (!isHtml) {
+    if (text.length > MAX_TEXT_CHARS) {
+      const cut = text.lastIndexOf("\n", MAX_TEXT_CHARS);
+      text = text.slice(0, cut > 0 ? cut : MAX_TEXT_CHARS);
+      diagnostics.push({
+        severity: "warning",
+        code: "text-truncated",
+        message: `text is very long; only the first ${MAX_TEXT_CHARS.toLocaleString("en")} characters were read`,
+      });
+    }
     return { input, kind: "text", lines: textLines(text), meta: null, diagnostics };
   }
   const parsed = parseHtml(text);
@@ -94,7 +112,7 @@ function finish(p: Prepared, batch: BatchContext | undefined): Article {
   const { input, meta } = p;
   const supplied = input.meta ?? {};
   const diagnostics = p.diagnostics;
-  const url = supplied.url ?? meta?.url ?? null;
+  const url = supplied.url ?? absoluteUrl(meta?.url ?? null, input.origin);
   const host = hostOf(url);
   // Title: supplied wins; HTML metadata next; plain text finds it among its lines.
   let outlet = supplied.outlet ?? cleanOutlet(meta?.outlet ?? null);
@@ -148,6 +166,21 @@ function finish(p: Prepared, batch: BatchContext | undefined): Article {
   };
 }
 
+/** A canonical URL made absolute against the fetched page's URL; relative ones without a base go. */
+function absoluteUrl(url: string | null, origin: RawInput["origin"]): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).href;
+  } catch {
+    if (origin.kind !== "url" && origin.kind !== "feed") return null;
+    try {
+      return new URL(url, origin.name).href;
+    } catch {
+      return null;
+    }
+  }
+}
+
 function allLines(p: Prepared): string[] {
   return p.lines.map((l) => l.text);
 }
@@ -162,12 +195,14 @@ export function extractBatch(inputs: readonly RawInput[]): {
   articles: Article[];
   errors: InputError[];
 } {
-  const errors: InputError[] = [];
-  const prepared: (Prepared | null)[] = inputs.map((input) => {
+  const failures: { at: number; error: InputError }[] = [];
+  const fail = (at: number, input: RawInput, err: unknown) =>
+    failures.push({ at, error: { input: input.origin.name, message: messageOf(err) } });
+  const prepared: (Prepared | null)[] = inputs.map((input, at) => {
     try {
       return prepare(input);
     } catch (err) {
-      errors.push({ input: input.origin.name, message: messageOf(err) });
+      fail(at, input, err);
       return null;
     }
   });
@@ -176,15 +211,17 @@ export function extractBatch(inputs: readonly RawInput[]): {
     if (p) addToBatch(ctx, allLines(p), hostOf(p.input.meta?.url ?? p.meta?.url ?? null));
   }
   const articles: Article[] = [];
-  for (const p of prepared) {
-    if (!p) continue;
+  prepared.forEach((p, at) => {
+    if (!p) return;
     try {
       articles.push(finish(p, ctx));
     } catch (err) {
-      errors.push({ input: p.input.origin.name, message: messageOf(err) });
+      fail(at, p.input, err);
     }
-  }
-  return { articles, errors };
+  });
+  // Errors in input order, whichever step failed.
+  failures.sort((a, b) => a.at - b.at);
+  return { articles, errors: failures.map((f) => f.error) };
 }
 
 function messageOf(err: unknown): string {

@@ -14,6 +14,7 @@ export const LD_MIN_BODY_CHARS = 500;
  */
 export const LD_MIN_COVERAGE = 0.7;
 
+/** A word, for the coverage count. */
 const WORD = /[\p{L}\p{N}]+/gu;
 
 function wordCounts(text: string): Map<string, number> {

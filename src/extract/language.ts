@@ -8,8 +8,8 @@ import type { Diagnostic } from "../model.js";
 
 /** Fewest letters of body text franc-min is trusted on; below, the hint (if any) decides. */
 export const MIN_LANGUAGE_CHARS = 60;
-/** Characters of body text examined; more adds time, not accuracy. */
-const LANGUAGE_SAMPLE_CHARS = 4000;
+/** Characters of body text examined: franc is sure well before this; more costs time (4000 made it a third of all extraction time). */
+const LANGUAGE_SAMPLE_CHARS = 1200;
 
 /** ISO 639-3 (franc) → ISO 639-1 for the languages franc-min knows (and script-only ones). */
 const ISO3_TO_1: Record<string, string> = {

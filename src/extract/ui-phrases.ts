@@ -363,7 +363,7 @@ export const IMAGE_CREDIT = new RegExp(
   "^(📷|📸|🖼)|^\\(?(image|images|photo|photos|picture|pictures|photograph|illustration|graphic|video|" +
     "foto|fotos|bild|bilder|quelle|crédit photo|crédits photo|crédit|photo credit|image credit|image credits|" +
     "photo credits|imagen|imágenes|immagine|imagem|afbeelding|фото)\\s*(credits?|source|courtesy|by|:)?\\s*[:©|/-]|" +
-    "^(credit|credits|source|courtesy|©|\\(c\\))\\s*[:©]?\\s*\\S.{0,60}$|featured image\\s*$|" +
+    "^(credit|credits|source|courtesy|©|\\(c\\))\\b\\s*[:©]?\\s*\\S.{0,60}$|featured image\\s*$|" +
     "\\((photo|image|picture|foto)\\s*(by|:|credit)[^)]*\\)\\s*$|" +
     "^(getty images|afp|reuters|ap photo|ap|epa|shutterstock|istock|dpa)(\\s*(/|via)\\s*.{0,40})?$",
   "iu",
@@ -379,7 +379,36 @@ export const BYLINE_NAMES =
 
 /** Promotions for the outlet itself: newsletters, subscriptions, apps ("Get … in your inbox"). */
 export const PROMO =
-  /^(get|subscribe|sign up|join|download|click here|follow us|never miss|don't miss|stay up to date|want more)\b.{0,200}\b(newsletters?|subscribe|subscription|inbox|our app|delivered|click here|follow us|sign up)\b/i;
+  /^(get|subscribe|sign up|join|download|click here|follow us|never miss|don't miss|stay up to date|want more)\b.{0,200}\b(newsletters?|subscribe|subscription|inbox|our app|delivered|click here|follow us|sign up)\b|\b(sign up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|alerts)\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|delivered|inbox)\b/i;
 
 /** WordPress-style shortcodes left in the text: "[button link=…]…[/button]". */
 export const SHORTCODE = /^\[[a-z_-]+(\s[^\]]*)?\].*\[\/[a-z_-]+\]$|^\[[a-z_-]+(\s[^\]]*)?\]$/i;
+
+/** Copyright footers: "© 2024 The Daily Example. All rights reserved." */
+export const COPYRIGHT =
+  /^(copyright\b|©|\(c\)\s*\d{4})|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati/i;
+
+/** Tag and category lists: "Tags: Putin, North Korea", "Filed under: World". */
+export const TAGS_LINE =
+  /^(tags?|topics?|filed under|posted in|categories|category|keywords|schlagwörter|schlagworte|themen|étiquettes|mots-clés|etiquetas|temas|argomenti|tag|onderwerpen|теги|метки)\s*[:：]/i;
+
+/** Reading-time and relative-time widgets: "3 min read", "Updated 2 hours ago". */
+export const TIME_WIDGET =
+  /^(\d+\s*(min|mins|minute|minutes)\.?\s*(read|lesezeit|de lecture|de lectura|di lettura)|(updated|posted|published)?\s*\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago)$/i;
+
+/** Comment counters: "12 Comments", "0 responses". */
+export const COMMENT_COUNT =
+  /^\d+\s+(comments?|responses?|replies|kommentare|commentaires|comentarios|commenti|reacties)$/i;
+
+/** Wire-service credits at the end: "Reporting by …; Editing by …". */
+export const WIRE_CREDIT = /^\(?(reporting|writing|editing|additional reporting|compiled) by\b/i;
+
+/** "Follow us on Twitter", "Follow @outlet": social prompts. */
+export const FOLLOW_PROMPT = /^(follow|like|join) (us|@\w+)\b/i;
+
+/** Social network and share words: a line made only of these is a share bar. */
+export const SHARE_WORDS = new Set(
+  "share on via tweet facebook twitter x linkedin whatsapp telegram pinterest reddit email e-mail print copy link messenger flipboard tumblr vk ok mail sms pin it save teilen partager compartir condividi compartilhar delen поделиться".split(
+    " ",
+  ),
+);

@@ -21,8 +21,7 @@ export function registerExtract(program: Command, ctx: CliContext): void {
   program
     .command("extract")
     .description(
-      "Extract the article from each input: clean body, title, date, outlet, language, and\n" +
-        "the boilerplate lines removed with the reason for each.",
+      "Extract the article from each input: clean body, title, date, outlet, language, and the boilerplate lines removed with the reason for each.",
     )
     .argument("<input...>", "files (.txt, .html, .htm, .jsonl, .gz), directories, or - for stdin")
     .option("-f, --format <format>", "output format: text, json or jsonl", "text")

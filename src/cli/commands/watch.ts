@@ -11,7 +11,9 @@ import type { Command } from "commander";
 import type { RawInput } from "../../model.js";
 import { charsetOf, decodeBytes } from "../../ingest/feeds/decode.js";
 import { parseOpml } from "../../ingest/feeds/parse-opml.js";
+import { defaultPipeline } from "../../ingest/default-pipeline.js";
 import { SafeFetcher } from "../../ingest/fetch/safe-fetch.js";
+import { ingestInputs } from "../../ingest/ingest-pipeline.js";
 import {
   emptyState,
   loadState,
@@ -25,7 +27,9 @@ import {
   seededRandom,
   Watcher,
 } from "../../ingest/watch/watcher.js";
+import type { Store } from "../../store/store.js";
 import { type CliContext, EXIT_INPUT_FAILED, UsageError } from "../context.js";
+import { DB_OPTION_HELP, openStoreForCli } from "./ingest.js";
 
 /** Shortest interval accepted: polling a feed more often than every 10 s is impolite. */
 const MIN_INTERVAL_MS = 10_000;
@@ -35,6 +39,7 @@ interface WatchCliOptions {
   once?: boolean;
   state?: string;
   out?: string;
+  db?: string;
   allowPrivate?: boolean;
   pages: boolean;
   seed: string;
@@ -49,7 +54,8 @@ export function registerWatch(program: Command, ctx: CliContext): void {
         "and write each new item as one JSONL line {id, html|text, title, published, url, " +
         "author, outlet, categories, feed, source} to stdout or to --out DIR; JSONL is what " +
         "crosscheck's input commands read. An item whose feed carries only a teaser is " +
-        "replaced by its fetched page.",
+        "replaced by its fetched page. With --db, new items are ingested into the store " +
+        "(as `crosscheck ingest` does) instead.",
     )
     .argument("<sources...>", "feed URLs, OPML files, or OPML URLs ending in .opml")
     .option("--interval <duration>", "time between polls of a feed (e.g. 90s, 15m, 1h)", "15m")
@@ -58,6 +64,10 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .option(
       "--out <dir>",
       "write each round's new items to DIR/watch-<time>.jsonl instead of stdout",
+    )
+    .option(
+      "--db <path|url>",
+      `ingest new items into the store instead of writing JSONL; ${DB_OPTION_HELP}`,
     )
     .option("--allow-private", "allow loopback and private addresses (local testing only)")
     .option("--no-pages", "do not fetch the page of teaser-only items")
@@ -90,6 +100,9 @@ async function runWatch(
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new UsageError("--concurrency must be a positive integer");
 
+  if (options.db !== undefined && options.out !== undefined) {
+    throw new UsageError("--db and --out exclude each other: new items go to one place");
+  }
   const fetcher = new SafeFetcher({ allowPrivate: options.allowPrivate ?? false });
   const feeds = await resolveSources(ctx, sources, fetcher);
   if (feeds.length === 0) {
@@ -105,6 +118,26 @@ async function runWatch(
   }
   if (!options.state) ctx.note("watch: no --state file: seen items are forgotten when watch exits");
 
+  const store: Store | null =
+    options.db !== undefined ? await openStoreForCli(ctx, options.db) : null;
+  try {
+    await pollFeeds(ctx, options, feeds, state, fetcher, store, seed, intervalMs, concurrency);
+  } finally {
+    await store?.close();
+  }
+}
+
+async function pollFeeds(
+  ctx: CliContext,
+  options: WatchCliOptions,
+  feeds: string[],
+  state: WatchState,
+  fetcher: SafeFetcher,
+  store: Store | null,
+  seed: number,
+  intervalMs: number,
+  concurrency: number,
+): Promise<void> {
   let stopping = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) =>
@@ -121,7 +154,24 @@ async function runWatch(
   };
 
   let pending: string[] = [];
-  const emit = (inputs: RawInput[], feedUrl: string) => {
+  const stored = { ingested: 0, duplicates: 0, failed: 0 };
+  const pipeline = store ? defaultPipeline() : null;
+  let storeQueue: Promise<unknown> = Promise.resolve();
+  const emit = async (inputs: RawInput[], feedUrl: string) => {
+    if (store && pipeline) {
+      // One feed's items at a time (feeds are polled concurrently; commits are serialised),
+      // one transaction per item; an item that cannot be extracted is named on stderr.
+      const run = storeQueue.then(() =>
+        ingestInputs(store, pipeline, inputs, [], { now: () => new Date().toISOString() }),
+      );
+      storeQueue = run.catch(() => undefined);
+      const summary = await run;
+      stored.ingested += summary.ingested;
+      stored.duplicates += summary.duplicates;
+      stored.failed += summary.failed.length;
+      ctx.reportInputErrors(summary.failed);
+      return;
+    }
     for (const input of inputs) pending.push(JSON.stringify(toJsonl(input, feedUrl)));
     if (!options.out) {
       ctx.io.stdout.write(pending.map((l) => `${l}\n`).join(""));
@@ -155,6 +205,11 @@ async function runWatch(
     }
     if (options.state) await saveState(options.state, state);
     ctx.note(summary(outcomes, fetcher.requests));
+    if (store) {
+      ctx.note(
+        `watch: store ${store.location}: ingested ${stored.ingested}, duplicates ${stored.duplicates}, failed ${stored.failed} so far`,
+      );
+    }
   };
 
   if (options.once) {

@@ -34,9 +34,38 @@ const BLOCK = new Set([
   "article",
 ]);
 
-/** Decodes HTML entities (named, numeric) in text that holds no markup. */
+const COMMON_ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+};
+const OTHER_NAMED = /&(?!(?:amp|lt|gt|quot|apos|nbsp|AMP|LT|GT|QUOT);)[A-Za-z][A-Za-z0-9]*;?/;
+
+function codePoint(n: number): string {
+  return n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff)
+    ? String.fromCodePoint(n)
+    : "\ufffd";
+}
+
+/** Decodes HTML entities (named, numeric) in text that holds no markup, in one pass. */
 export function decodeEntities(s: string): string {
   if (!s.includes("&")) return s;
+  // Fast path for the entities feeds are made of; any other named entity goes to the full
+  // HTML decoder (htmlparser2's), on the original string so nothing is decoded twice.
+  if (!OTHER_NAMED.test(s)) {
+    return s.replace(
+      /&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|(amp|lt|gt|quot|apos|nbsp|AMP|LT|GT|QUOT));/g,
+      (_m, dec, hex, name) =>
+        dec
+          ? codePoint(Number(dec))
+          : hex
+            ? codePoint(parseInt(hex, 16))
+            : COMMON_ENTITIES[name.toLowerCase()],
+    );
+  }
   let out = "";
   const parser = new Parser({ ontext: (t) => void (out += t) }, { decodeEntities: true });
   parser.end(s.replace(/</g, "&lt;"));
@@ -97,16 +126,20 @@ export function cleanText(raw: string | undefined | null): string | null {
 /** True when content is missing, short, or ends like a cut summary ("…", "[...]", "Read more"). */
 export function looksLikeTeaser(content: string | null, type: "html" | "text"): boolean {
   if (!content) return true;
-  // Tags are stripped by a cheap regex (this runs on every item); only the tail is decoded.
-  const text =
-    type === "html"
-      ? content
-          .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
-          .replace(/<[^>]*>/g, " ")
-          .replace(/\s+/g, " ")
-          .trim()
-      : content.trim();
-  if (text.length < TEASER_MAX_CHARS) return true;
-  const tail = decodeEntities(text.slice(-400)).trim();
+  if (content.length < TEASER_MAX_CHARS) return true;
+  if (type === "text") return TEASER_ENDING.test(content.slice(-400).trim());
+  // This runs on every item: tags are stripped by a cheap regex, and only from a head slice
+  // (enough to show the text reaches TEASER_MAX_CHARS) and a tail slice (for the ending).
+  const head = roughText(content.slice(0, TEASER_MAX_CHARS * 8));
+  if (head.length < TEASER_MAX_CHARS && roughText(content).length < TEASER_MAX_CHARS) return true;
+  const tail = decodeEntities(roughText(content.slice(-2000)).slice(-400)).trim();
   return TEASER_ENDING.test(tail);
+}
+
+function roughText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -54,7 +54,12 @@ export function sniffKind(text: string): SniffedKind {
   const json = head.search(/\S/);
   if (json >= 0 && head[json] === "{")
     return /jsonfeed\.org\/version/i.test(text.slice(0, 65536)) ? "json" : null;
-  const m = /<([A-Za-z_][\w.:-]*)/.exec(head);
+  // Comments and a DOCTYPE (with its internal subset) may hold tag-like text: skip them.
+  const bare = text
+    .slice(0, 16384)
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/i, "");
+  const m = /<([A-Za-z_][\w.:-]*)/.exec(bare);
   if (!m) return null;
   const name = m[1].toLowerCase();
   const local = name.includes(":") ? name.slice(name.indexOf(":") + 1) : name;

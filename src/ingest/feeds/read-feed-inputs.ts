@@ -97,7 +97,7 @@ async function readUrl(
     return;
   }
   if (kind === "rss" || kind === "rdf" || kind === "atom" || kind === "json") {
-    const feed = parseFeed(decoded.text, res.finalUrl);
+    const feed = nonEmpty(parseFeed(decoded.text, res.finalUrl));
     out.inputs.push(
       ...(await itemsToInputs(feed, url, feed.items, fetcher, options.fetchPages ?? true)),
     );
@@ -142,7 +142,7 @@ async function readFile_(
     out.inputs.push({ id: idFromPath(path), origin: { kind: "file", name: path }, bytes });
     return;
   }
-  const feed = parseFeed(text);
+  const feed = nonEmpty(parseFeed(text));
   out.inputs.push(
     ...(await itemsToInputs(feed, path, feed.items, fetcher, options.fetchPages ?? true)),
   );
@@ -161,7 +161,7 @@ async function readOpml(
   for (const sub of subscriptions) {
     try {
       const res = await fetcher.fetch(sub.url);
-      const feed = parseFeed(decodeBytes(res.bytes, res.charset).text, res.finalUrl);
+      const feed = nonEmpty(parseFeed(decodeBytes(res.bytes, res.charset).text, res.finalUrl));
       out.inputs.push(
         ...(await itemsToInputs(feed, sub.url, feed.items, fetcher, options.fetchPages ?? true)),
       );
@@ -233,6 +233,13 @@ export function idFromUrl(url: string): string {
   } catch {
     return slugify(url);
   }
+}
+
+/** A feed read on purpose that holds nothing is worth an error, not a silent empty batch. */
+function nonEmpty(feed: ParsedFeed): ParsedFeed {
+  if (feed.items.length === 0)
+    throw new Error(`the ${feed.format.toUpperCase()} feed lists no items`);
+  return feed;
 }
 
 function reasonOf(err: unknown): string {

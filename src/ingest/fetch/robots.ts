@@ -20,6 +20,18 @@ export const DISALLOW_ALL: Robots = {
   groups: [{ agents: ["*"], rules: [{ allow: false, pattern: "/", regex: /^\// }] }],
 };
 
+/**
+ * RFC 9309 §2.2.2: compare paths percent-encoded the same way. Non-ASCII is UTF-8
+ * percent-encoded, escapes of unreserved characters are decoded, hex digits upper-cased.
+ */
+export function normalizePath(path: string): string {
+  const encoded = path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  return encoded.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => {
+    const c = String.fromCharCode(parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(c) ? c : `%${hex.toUpperCase()}`;
+  });
+}
+
 function toRegex(pattern: string): RegExp {
   const anchored = pattern.endsWith("$");
   const body = (anchored ? pattern.slice(0, -1) : pattern)
@@ -49,7 +61,8 @@ export function parseRobots(text: string): Robots {
     } else if (key === "allow" || key === "disallow") {
       lastWasAgent = false;
       if (!current || value === "") continue;
-      const pattern = value.startsWith("/") || value.startsWith("*") ? value : `/${value}`;
+      const raw = value.startsWith("/") || value.startsWith("*") ? value : `/${value}`;
+      const pattern = normalizePath(raw);
       current.rules.push({ allow: key === "allow", pattern, regex: toRegex(pattern) });
     } else {
       lastWasAgent = false;
@@ -61,13 +74,14 @@ export function parseRobots(text: string): Robots {
 /** True when `agent` (a product token such as "crosscheck") may fetch `pathAndQuery`. */
 export function isAllowed(robots: Robots, agent: string, pathAndQuery: string): boolean {
   if (pathAndQuery === "/robots.txt") return true;
+  const path = normalizePath(pathAndQuery);
   const token = agent.toLowerCase();
   let groups = robots.groups.filter((g) => g.agents.some((a) => a === token));
   if (groups.length === 0) groups = robots.groups.filter((g) => g.agents.includes("*"));
   let best: RobotsRule | null = null;
   for (const group of groups) {
     for (const rule of group.rules) {
-      if (!rule.regex.test(pathAndQuery)) continue;
+      if (!rule.regex.test(path)) continue;
       if (
         !best ||
         rule.pattern.length > best.pattern.length ||

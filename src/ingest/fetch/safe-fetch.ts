@@ -7,6 +7,7 @@
  * conditional GET, a per-host concurrency limit and back-off on 429/503 honouring Retry-After.
  */
 import { lookup as dnsLookup } from "node:dns/promises";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
@@ -39,7 +40,22 @@ export const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
 const ROBOTS_TTL_MS = 24 * 60 * 60 * 1000;
 /** Product token matched against robots.txt User-agent lines. */
 export const ROBOTS_TOKEN = "crosscheck";
-export const USER_AGENT = `crosscheck/${VERSION} (+https://github.com/crosscheck-news/crosscheck)`;
+/** Where the User-Agent points: package.json's homepage or repository, else this placeholder. */
+const PROJECT_URL_FALLBACK = "https://github.com/crosscheck-news/crosscheck";
+export const USER_AGENT = `crosscheck/${VERSION} (+${projectUrl()})`;
+
+function projectUrl(): string {
+  try {
+    const pkg = JSON.parse(
+      readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"),
+    ) as { homepage?: string; repository?: string | { url?: string } };
+    const repo = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
+    const url = pkg.homepage ?? repo?.replace(/^git\+/, "").replace(/\.git$/, "");
+    return url && /^https?:\/\//.test(url) ? url : PROJECT_URL_FALLBACK;
+  } catch {
+    return PROJECT_URL_FALLBACK;
+  }
+}
 
 export interface ResolvedAddress {
   address: string;
@@ -159,6 +175,7 @@ export class SafeFetcher {
   /** GETs a URL; throws FetchError (naming the URL) on refusal, HTTP errors, limits and timeouts. */
   async fetch(url: string, request: FetchRequest = {}): Promise<FetchResult> {
     let current = parseHttpUrl(url);
+    const start = current.href;
     const deadline = this.opts.now() + this.opts.totalTimeoutMs;
     for (let hop = 0; ; hop++) {
       if (this.opts.respectRobots) await this.checkRobots(url, current, deadline);
@@ -169,9 +186,10 @@ export class SafeFetcher {
           "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
         "accept-encoding": "gzip, deflate, br",
       };
-      // Validators belong to the URL asked for; they are sent on the first hop only.
-      if (hop === 0 && request.validators?.etag) headers["if-none-match"] = request.validators.etag;
-      if (hop === 0 && request.validators?.lastModified)
+      // Validators come from the final response of an earlier fetch, so they are sent on every
+      // hop: a feed behind a permanent redirect (http → https) still gets its 304.
+      if (request.validators?.etag) headers["if-none-match"] = request.validators.etag;
+      if (request.validators?.lastModified)
         headers["if-modified-since"] = request.validators.lastModified;
       const res = await this.withRetries(
         url,
@@ -211,10 +229,13 @@ export class SafeFetcher {
             `refused: redirect to a ${next.protocol.replace(":", "")} URL`,
           );
         }
+        if (next.username || next.password) {
+          throw new FetchError(url, "refused", "refused: redirect to a URL with credentials");
+        }
         current = next;
         continue;
       }
-      const at = current.href === url ? "" : ` (at ${current.href})`;
+      const at = current.href === start ? "" : ` (at ${current.href})`;
       if (res.status === 304) {
         return this.result(url, current, res, true);
       }

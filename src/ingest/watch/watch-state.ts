@@ -15,6 +15,8 @@ export const MAX_SEEN_KEYS_PER_FEED = 5000;
 export interface FeedState {
   etag?: string | null;
   lastModified?: string | null;
+  /** Hash of the last feed body parsed: the same bytes again are not parsed again. */
+  bodyHash?: string;
   /** Keys of items already handed on: "g:<guid>", "l:<link>", "h:<content hash>". */
   seen: string[];
   /** Consecutive failed polls (0 after a success). */

@@ -5,6 +5,7 @@
  * or broken: it logs them by name, backs off exponentially with jitter (capped), and goes on.
  * Clock, sleep and randomness are injected, so tests and benchmarks control time.
  */
+import { createHash } from "node:crypto";
 import type { RawInput } from "../../model.js";
 import { decodeBytes } from "../feeds/decode.js";
 import { itemContentHash } from "../feeds/feed-inputs.js";
@@ -141,6 +142,14 @@ export class Watcher {
         this.succeeded(feedState);
         return { url, status: "not-modified", newItems: 0 };
       }
+      // Servers without ETag/Last-Modified often send the same bytes again: skip the parse.
+      const bodyHash = createHash("sha256").update(res.bytes).digest("hex").slice(0, 32);
+      if (bodyHash === feedState.bodyHash) {
+        feedState.etag = res.etag;
+        feedState.lastModified = res.lastModified;
+        this.succeeded(feedState);
+        return { url, status: "unchanged", newItems: 0 };
+      }
       const feed = parseFeed(decodeBytes(res.bytes, res.charset).text, res.finalUrl);
       const seen = new Set(feedState.seen);
       const fresh: FeedItem[] = [];
@@ -164,6 +173,7 @@ export class Watcher {
       }
       feedState.etag = res.etag;
       feedState.lastModified = res.lastModified;
+      feedState.bodyHash = bodyHash;
       this.succeeded(feedState);
       return { url, status: fresh.length > 0 ? "new" : "unchanged", newItems: fresh.length };
     } catch (err) {
