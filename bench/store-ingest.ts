@@ -105,7 +105,7 @@ function baseline(inputs: readonly RawInput[]): void {
   for (const input of inputs) {
     const article = extractOne(input);
     if (!("contentHash" in article)) continue;
-    simpleFingerprint(article);
+    simpleFingerprint(article, false);
     clusterer.add(article);
   }
 }

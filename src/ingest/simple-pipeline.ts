@@ -152,8 +152,11 @@ export function simpleExtract(input: RawInput): Article | InputError {
   };
 }
 
-/** Both MinHash signatures of an article and their LSH bucket keys. */
-export function simpleFingerprint(article: Article): Fingerprint {
+/**
+ * Both MinHash signatures of an article and their LSH bucket keys; with `storyBuckets` false,
+ * only the copy-family buckets are indexed (for a pipeline whose stories come from elsewhere).
+ */
+export function simpleFingerprint(article: Article, storyBuckets = true): Fingerprint {
   const text = article.paragraphs.join("\n");
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const shingles = new Set<number>();
@@ -171,7 +174,7 @@ export function simpleFingerprint(article: Article): Fingerprint {
       ? []
       : [
           ...bandKeys("family", data.family, FAMILY_ROWS),
-          ...(content.size === 0 ? [] : bandKeys("story", data.story, STORY_ROWS)),
+          ...(content.size === 0 || !storyBuckets ? [] : bandKeys("story", data.story, STORY_ROWS)),
         ];
   return { data, buckets };
 }

@@ -98,7 +98,7 @@ export class StatefulPipeline implements Pipeline {
   }
 
   fingerprint(article: Article): Fingerprint {
-    return { ...simpleFingerprint(article), lockKeys: [GLOBAL_LOCK_KEY] };
+    return { ...simpleFingerprint(article, false), lockKeys: [GLOBAL_LOCK_KEY] };
   }
 
   logSince(): number {

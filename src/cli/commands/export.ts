@@ -8,8 +8,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
   program
     .command("export")
     .description(
-      "Write the store as JSONL: a header line, then stories, families and articles (with their\n" +
-        "raw input, fingerprint, LSH buckets and analyses). The job queue and cached briefs are\n" +
+      "Write the store as JSONL: a header line, then stories, families and articles (with their " +
+        "raw input, fingerprint, LSH buckets and analyses). The job queue and cached briefs are " +
         "not exported. Export, import into an empty store and export again gives identical bytes.",
     )
     .option("--db <path|url>", DB_OPTION_HELP)

@@ -29,7 +29,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command("import")
     .description(
-      "Load a JSONL file written by `crosscheck export` into an empty store, in one\n" +
+      "Load a JSONL file written by `crosscheck export` into an empty store, in one " +
         "transaction: all of it or nothing.",
     )
     .argument("<file>", "the export file, or - for stdin")

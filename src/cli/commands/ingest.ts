@@ -56,8 +56,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
   program
     .command("ingest")
     .description(
-      "Store inputs incrementally: extract, fingerprint, assign to a story and copy family,\n" +
-        "one transaction per article. Inputs already stored (same content) are skipped, so a\n" +
+      "Store inputs incrementally: extract, fingerprint, assign to a story and copy family, " +
+        "one transaction per article. Inputs already stored (same content) are skipped, so a " +
         "rerun after a crash picks up where it stopped.",
     )
     .argument("<inputs...>", "files, directories, .jsonl files, or - for stdin")

@@ -8,7 +8,7 @@ export function registerStories(program: Command, ctx: CliContext): void {
   program
     .command("stories")
     .description(
-      "List stored stories, most recently grown first: id, articles, independent sources\n" +
+      "List stored stories, most recently grown first: id, articles, independent sources " +
         "(copy families) and title.",
     )
     .option("--db <path|url>", DB_OPTION_HELP)

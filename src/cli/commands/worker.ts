@@ -19,7 +19,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
   program
     .command("worker")
     .description(
-      "Process queued inputs (from `crosscheck ingest --queue`) until the queue is empty;\n" +
+      "Process queued inputs (from `crosscheck ingest --queue`) until the queue is empty; " +
         "with --follow, keep polling for new ones. Run several at once on PostgreSQL.",
     )
     .option("--db <path|url>", DB_OPTION_HELP)
