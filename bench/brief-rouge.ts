@@ -38,6 +38,7 @@ interface Config {
   centroid: number;
   position: number;
   garble: number;
+  opener: number;
   lambda: number;
   halfLife: number;
 }
@@ -51,6 +52,7 @@ function leadText(p: Prepared, c: Config): string {
       position: c.position,
       title: c.title,
       garble: c.garble,
+      opener: c.opener,
     },
     titles: p.titles,
     lambda: c.lambda,
@@ -100,6 +102,7 @@ function main(): void {
                   centroid,
                   position,
                   garble: LEAD_WEIGHTS.garble,
+                  opener: LEAD_WEIGHTS.opener,
                   lambda,
                   halfLife,
                 };

@@ -256,6 +256,8 @@ export interface Brief {
   generator: { name: "crosscheck"; version: string };
   /** Story id, when the brief was made for a stored story or a batch line. */
   id?: string;
+  /** The story's headline: the most representative source title (absent when none is usable). */
+  title?: string;
   lead: string;
   sources: BriefSource[];
   facts: Fact[];

@@ -7,7 +7,8 @@ describe("crosscheck demo", () => {
   it("briefs the bundled example story as Markdown with citations", async () => {
     const { code, stdout, stderr } = await runCli(["demo"]);
     assert.equal(code, 0, stderr);
-    assert.match(stdout, /^# Brief: kestrel-wharf-fire/m);
+    assert.match(stdout, /^# Fire at chemical terminal in England.s Brackwater injures 14/m);
+    assert.match(stdout, /^Story: kestrel-wharf-fire$/m);
     assert.match(stdout, /^## Lead$/m);
     assert.match(stdout, /Veltrane/);
     assert.match(stdout, /\[\d+\]/, "citations like [1]");

@@ -3,7 +3,7 @@
  * aligned sentences (same fact) or in sentences whose words around the number match closely.
  */
 import type { Conflict, Evidence, QuantityMention } from "../model.js";
-import { terms } from "../text/tokens.js";
+import { fold, STOP_WORDS, stem, terms, words } from "../text/tokens.js";
 import type { AlignResult } from "./align.js";
 import type { StoryIndex, Unit } from "./story-index.js";
 
@@ -219,7 +219,14 @@ export function findConflicts(
     }
     if (!disagree) continue;
     const first = obs[members[0]];
-    emit(`${unitLabel(bySource, first.q.unit)}: ${factText(first.group)}`, bySource, first.q.unit);
+    emit(
+      aboutLabel(
+        members.map((i) => obs[i]),
+        bySource,
+      ),
+      bySource,
+      first.q.unit,
+    );
   }
   // 2. Dates of the same fact at the same precision.
   aligned.groups.forEach((group, g) => {
@@ -246,10 +253,72 @@ export function findConflicts(
       for (let i = 0; i < sets.length; i++)
         for (let j = i + 1; j < sets.length; j++)
           if (![...sets[i]].some((v) => sets[j].has(v))) clash = true;
-      if (clash) emit(`date: ${factText(g)}`, bySource, `date ${g}`);
+      if (clash) emit(`date (${shortPhrase(factText(g))})`, bySource, `date ${g}`);
     }
   });
   return out;
+}
+
+/** Words cut from the end of a clause before a time ("broke out at about" → "broke out"). */
+const LABEL_TRAILERS = new Set(
+  "at about around approximately roughly some by from to of on in until after before the a an just shortly early late nearly almost".split(
+    " ",
+  ),
+);
+/** Most words in a label taken from the words before a clock time. */
+const MAX_LABEL_WORDS = 5;
+
+/**
+ * A short noun phrase saying what the clashing values measure: for counts, the counted noun
+ * and the descriptor most sources share ("people injured"); for clock times, the clause just
+ * before the time ("time the blaze broke out"); else the unit.
+ */
+function aboutLabel(members: Quantity[], bySource: Map<string, Observation[]>): string {
+  const unit = members[0].q.unit;
+  if (unit === "time") {
+    const phrases = new Map<string, number>();
+    for (const m of members) {
+      const before =
+        m.u.sentence.text
+          .slice(0, m.q.start)
+          .split(/[,;:(—–-]\s/)
+          .pop() ?? "";
+      const ws = words(before);
+      while (ws.length > 0 && LABEL_TRAILERS.has(fold(ws[ws.length - 1]))) ws.pop();
+      const phrase = ws.slice(-MAX_LABEL_WORDS).join(" ").toLowerCase();
+      if (phrase) phrases.set(phrase, (phrases.get(phrase) ?? 0) + 1);
+    }
+    const best = [...phrases].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
+    return best ? `time ${best[0]}` : "time";
+  }
+  const noun = unitLabel(bySource, unit);
+  // The descriptor stem the most observations share, in its past-participle form if any.
+  const count = new Map<string, number>();
+  for (const m of members) for (const t of m.ctx) count.set(t, (count.get(t) ?? 0) + 1);
+  const top = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  if (!top || top[1] < 2) return noun;
+  const forms = new Map<string, number>();
+  for (const m of members)
+    for (const w of words(m.u.sentence.text)) {
+      const f = fold(w);
+      if (stem(f) === top[0]) forms.set(f, (forms.get(f) ?? 0) + 1);
+    }
+  const form = [...forms].sort(
+    (a, b) =>
+      Number(b[0].endsWith("ed")) - Number(a[0].endsWith("ed")) ||
+      b[1] - a[1] ||
+      (a[0] < b[0] ? -1 : 1),
+  )[0]?.[0];
+  if (!form || form === noun) return noun;
+  return unit === "$" || unit === "%" ? `${form} (${unit})` : `${noun} ${form}`;
+}
+
+/** The first few content words of a statement, to name what a date clash is about. */
+function shortPhrase(text: string): string {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(fold(w)))
+    .slice(0, MAX_LABEL_WORDS)
+    .join(" ");
 }
 
 function unitLabel(bySource: Map<string, Observation[]>, unit: string): string {

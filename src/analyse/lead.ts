@@ -26,7 +26,20 @@ export const LEAD_WEIGHTS = {
   title: 1.0,
   /** Garbled wording is penalised, it makes a bad lead. */
   garble: 3.0,
+  /**
+   * Weight of the opener score (how many families carry the statement near their top, and
+   * whether it says who/where/when) when choosing which chosen sentence opens the lead; 0 =
+   * the lead is in reading order.
+   */
+  opener: 1.0,
 };
+/**
+ * Body-sentence rank at which a family's vote for an opener has halved: news puts the
+ * who/what/where/when in the first one or two sentences.
+ */
+const OPENER_HALF_LIFE = 1.5;
+/** Opener bonus per kind of answer the sentence gives: a name (who/where), a date (when). */
+const OPENER_WH_BONUS = 0.15;
 /** MMR trade-off: 1 = score only, 0 = novelty only (tuned with LEAD_WEIGHTS). */
 export const MMR_LAMBDA = 0.9;
 /** Sentence position (0-based) at which the position bonus has halved (tuned with LEAD_WEIGHTS). */
@@ -100,7 +113,7 @@ export function pickLead(
       if (w !== undefined) titleVector.set(term, (titleVector.get(term) ?? 0) + w);
     }
   }
-  const pool: { unit: Unit; score: number }[] = [];
+  const pool: { unit: Unit; score: number; opener: number }[] = [];
   for (const c of candidates) {
     const u = c.representative;
     const text = u.sentence.text;
@@ -114,7 +127,18 @@ export function pickLead(
       weights.title * cosine(u.features, titleVector) +
       weights.position * (halfLife / (halfLife + earliest)) -
       weights.garble * u.garble;
-    pool.push({ unit: u, score });
+    // Opener: the share of families that carry the statement near their top.
+    const topOf = new Map<string, number>();
+    for (const x of [...c.units, ...c.support]) {
+      topOf.set(x.family, Math.min(topOf.get(x.family) ?? Infinity, x.position));
+    }
+    let carried = 0;
+    for (const pos of topOf.values()) carried += OPENER_HALF_LIFE / (OPENER_HALF_LIFE + pos);
+    const wh =
+      (u.actors.length > 0 ? OPENER_WH_BONUS : 0) +
+      (u.dates.length > 0 || u.quantities.length > 0 ? OPENER_WH_BONUS : 0);
+    const opener = carried / Math.max(1, totalFamilies) + wh;
+    pool.push({ unit: u, score, opener });
   }
   pool.sort((a, b) => b.score - a.score || a.unit.id - b.unit.id);
   const chosen: Unit[] = [];
@@ -139,5 +163,24 @@ export function pickLead(
     chosen.push(pick.unit);
     total += words(pick.unit.sentence.text).length;
   }
-  return chosen.sort((a, b) => a.position - b.position || a.doc - b.doc);
+  // The opener first (the chosen sentence most families carry near their top, saying
+  // who/where/when), the rest in reading order. The opener only orders: letting it choose
+  // sentences too lowered ROUGE on the allsides tuning half (R-1 41.48 → 41.13 at weight 1).
+  const openerWeight = weights.opener ?? 0;
+  let first: Unit | null = null;
+  if (openerWeight > 0 && chosen.length > 0) {
+    let best = -Infinity;
+    for (const u of chosen) {
+      const p = pool.find((x) => x.unit === u)!;
+      const s = p.score + openerWeight * p.opener;
+      if (s > best + 1e-12) {
+        best = s;
+        first = u;
+      }
+    }
+  }
+  const rest = chosen
+    .filter((u) => u !== first)
+    .sort((a, b) => a.position - b.position || a.doc - b.doc);
+  return first ? [first, ...rest] : rest;
 }

@@ -6,6 +6,15 @@ import type { DateMentionInDoc, Doc, Family, QuantityMention, Sentence } from ".
 import { TITLES } from "../text/entity-lists.js";
 import { fold, STOP_WORDS, stem, terms, words } from "../text/tokens.js";
 import { type ActorTable, buildActors } from "./actors.js";
+import { type FurnitureReason, findFurniture } from "./newsworthiness.js";
+
+/** A sentence kept out of the analysis as page furniture. */
+export interface FurnitureSentence {
+  source: string;
+  sentence: number;
+  reason: FurnitureReason;
+  text: string;
+}
 
 /** One sentence of one source, ready for comparison. */
 export interface Unit {
@@ -24,7 +33,7 @@ export interface Unit {
   dates: DateMentionInDoc[];
   /** Share of words that look machine-garbled (capitalised function words mid-sentence, glued words). */
   garble: number;
-  /** 0 for a source's first sentence, growing with position. */
+  /** 0 for a source's first body sentence (headings and furniture not counted), growing. */
   position: number;
   wordCount: number;
 }
@@ -36,6 +45,8 @@ export interface StoryIndex {
   familyOf: Map<string, string>;
   /** Units of each doc, by sentence index. */
   byDoc: Map<number, Map<number, Unit>>;
+  /** Sentences left out as page furniture (contact lines, consent, credits, captions). */
+  furniture: FurnitureSentence[];
 }
 
 /** Actors weigh more than a word: a shared name is strong evidence of the same statement. */
@@ -48,11 +59,27 @@ export function indexStory(docs: readonly Doc[], families: readonly Family[]): S
   const familyOf = new Map<string, string>();
   for (const f of families) for (const m of f.members) familyOf.set(m.id, f.id);
   for (const d of docs) if (!familyOf.has(d.article.id)) familyOf.set(d.article.id, d.article.id);
-  const actors = buildActors(docs);
-  const raw: { doc: number; s: Sentence; feats: string[]; actors: string[] }[] = [];
+  const furniture: FurnitureSentence[] = [];
+  const furnitureOf = docs.map((doc) => {
+    const found = findFurniture(doc.sentences);
+    for (const [sentence, reason] of [...found.entries()].sort((a, b) => a[0] - b[0])) {
+      const text = doc.sentences.find((x) => x.index === sentence)!.text;
+      furniture.push({ source: doc.article.id, sentence, reason, text });
+    }
+    return found;
+  });
+  // Names that occur only in furniture ("Cookie Settings Accept") are not actors.
+  const actors = buildActors(
+    docs.map((doc, di) => ({
+      ...doc,
+      mentions: doc.mentions.filter((m) => !furnitureOf[di].has(m.sentence)),
+    })),
+  );
+  const raw: { doc: number; s: Sentence; feats: string[]; actors: string[]; rank: number }[] = [];
   docs.forEach((doc, di) => {
+    let rank = 0;
     for (const s of doc.sentences) {
-      if (s.heading) continue;
+      if (s.heading || furnitureOf[di].has(s.index)) continue;
       const names = new Set<string>();
       for (const m of doc.mentions) {
         if (m.sentence !== s.index) continue;
@@ -64,7 +91,7 @@ export function indexStory(docs: readonly Doc[], families: readonly Family[]): S
       for (const q of doc.quantities ?? []) {
         if (q.sentence === s.index) feats.add(`#${q.value} ${q.unit}`);
       }
-      raw.push({ doc: di, s, feats: [...feats], actors: [...names].sort() });
+      raw.push({ doc: di, s, feats: [...feats], actors: [...names].sort(), rank: rank++ });
     }
   });
   // Stems the story writes in lower case: a capitalised one mid-sentence that is no name
@@ -107,7 +134,7 @@ export function indexStory(docs: readonly Doc[], families: readonly Family[]): S
         lowerStems,
         doc.mentions.filter((m) => m.sentence === r.s.index),
       ),
-      position: r.s.index,
+      position: r.rank,
       wordCount: words(r.s.text).length,
     };
     units.push(unit);
@@ -115,7 +142,7 @@ export function indexStory(docs: readonly Doc[], families: readonly Family[]): S
     if (!m) byDoc.set(r.doc, (m = new Map()));
     m.set(r.s.index, unit);
   }
-  return { docs: [...docs], units, actors, familyOf, byDoc };
+  return { docs: [...docs], units, actors, familyOf, byDoc, furniture };
 }
 
 /** Weighted Dice similarity of two units' features, in [0, 1]. */

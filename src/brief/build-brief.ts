@@ -7,6 +7,7 @@ import { alignUnits } from "../analyse/align.js";
 import { findConflicts } from "../analyse/conflicts.js";
 import { findDisputes } from "../analyse/disputes.js";
 import {
+  extendSupport,
   type FactCandidate,
   factsFromGroups,
   isNotableClaim,
@@ -14,6 +15,7 @@ import {
   orderFacts,
 } from "../analyse/facts.js";
 import { buildLead, DEFAULT_LEAD_WORDS, type LeadOptions } from "../analyse/lead.js";
+import { pickHeadline } from "../analyse/headline.js";
 import { findQuotes } from "../analyse/quotes.js";
 import { indexStory } from "../analyse/story-index.js";
 import { buildTimeline } from "../analyse/timeline.js";
@@ -83,6 +85,7 @@ export function buildBriefWork(
   const index = indexStory(docs, families);
   const aligned = alignUnits(index);
   const candidates = factsFromGroups(index, aligned);
+  extendSupport(index, candidates);
   const factText = (g: number) => candidates[g].fact.text;
   const ordered = orderFacts(candidates);
   const facts = ordered.filter((c) => c.fact.independent >= 2);
@@ -94,6 +97,14 @@ export function buildBriefWork(
     words: options.leadWords ?? DEFAULT_LEAD_WORDS,
     ...options.lead,
   });
+  for (const f of index.furniture) {
+    diagnostics.push({
+      severity: "info",
+      code: "page-furniture",
+      message: `sentence ${f.sentence} left out as page furniture (${f.reason}): ${clip(f.text)}`,
+      source: f.source,
+    });
+  }
   const sources: BriefSource[] = articles.map((a) => ({
     id: a.id,
     title: a.title,
@@ -103,9 +114,17 @@ export function buildBriefWork(
     language: a.language,
     family: index.familyOf.get(a.id)!,
   }));
+  const original = new Set(families.map((f) => f.first));
+  const title = pickHeadline(
+    articles.map((a) => {
+      const family = index.familyOf.get(a.id)!;
+      return { article: a, family, original: family === a.id || original.has(a.id) };
+    }),
+  );
   const brief: Brief = {
     generator: { ...GENERATOR },
     ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(title !== null ? { title } : {}),
     lead,
     sources,
     facts: facts.map((c) => c.fact),
@@ -118,6 +137,11 @@ export function buildBriefWork(
     diagnostics,
   };
   return { brief, docs, facts: candidates };
+}
+
+/** A sentence shortened for a diagnostic message. */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 function borrowed(source: string, date: string): Diagnostic & { source: string } {

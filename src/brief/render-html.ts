@@ -41,12 +41,13 @@ export function renderHtml(brief: Brief): string {
   h.push("<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">');
   h.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   h.push(
-    `<title>Brief${brief.id ? `: ${e(brief.id)}` : ""}</title>`,
+    `<title>${brief.title ? e(brief.title) : `Brief${brief.id ? `: ${e(brief.id)}` : ""}`}</title>`,
     `<style>${STYLE}</style>`,
     "</head>",
     "<body>",
   );
-  h.push(`<h1>Brief${brief.id ? `: ${e(brief.id)}` : ""}</h1>`);
+  h.push(`<h1>${brief.title ? e(brief.title) : `Brief${brief.id ? `: ${e(brief.id)}` : ""}`}</h1>`);
+  if (brief.title && brief.id) h.push(`<p>Story: ${e(brief.id)}</p>`);
   h.push("<h2>Lead</h2>", `<p>${e(brief.lead)}</p>`);
   h.push("<h2>Established</h2>", facts(brief.facts));
   h.push("<h2>Single-source claims</h2>", facts(brief.singleSource));

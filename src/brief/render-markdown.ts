@@ -23,7 +23,12 @@ export function renderMarkdown(brief: Brief): string {
       .map((n) => `[${n}]`)
       .join("");
   const out: string[] = [];
-  out.push(`# Brief${brief.id ? `: ${escapeMarkdown(brief.id)}` : ""}`, "");
+  if (brief.title) {
+    out.push(`# ${escapeMarkdown(brief.title)}`, "");
+    if (brief.id) out.push(`Story: ${escapeMarkdown(brief.id)}`, "");
+  } else {
+    out.push(`# Brief${brief.id ? `: ${escapeMarkdown(brief.id)}` : ""}`, "");
+  }
   out.push(
     "## Lead",
     "",
