@@ -157,6 +157,12 @@ describe("crosscheck serve", () => {
       [join(REPO_ROOT, "bin", "crosscheck.js"), "serve", "--db", temp.path, "--port", "0"],
       { env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] },
     );
+    // Listened for from the start, so an early exit is seen (and the test fails, not hangs).
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => resolve(code)),
+    );
+    let stderr = "";
+    child.stderr.on("data", (c) => (stderr += String(c)));
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";
@@ -165,7 +171,7 @@ describe("crosscheck serve", () => {
           const m = /^(http:\/\/127\.0\.0\.1:\d+)\/\n/.exec(out);
           if (m) resolve(m[1]);
         });
-        child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+        exited.then((code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
       });
       const res = await fetch(`${url}/api/ingest`, {
         method: "POST",
@@ -176,12 +182,10 @@ describe("crosscheck serve", () => {
       assert.equal(((await res.json()) as { error: { code: string } }).error.code, "read-only");
       assert.equal((await fetch(`${url}/`)).status, 200);
     } finally {
-      const exited = new Promise<number | null>((resolve) =>
-        child.on("exit", (code) => resolve(code)),
-      );
-      child.kill("SIGTERM");
-      assert.equal(await exited, 0);
+      if (child.exitCode === null) child.kill("SIGTERM");
+      const code = await exited;
       await temp.cleanup().catch(() => {});
+      assert.equal(code, 0, stderr);
     }
   });
 
