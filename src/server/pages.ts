@@ -435,7 +435,7 @@ export function addPage(o: AddPageOptions): string {
     `<p>Paste the text or HTML of a report, upload saved pages (<code>.html</code>, <code>.txt</code>) or give the addresses of articles or feeds. Each report is extracted, grouped with its copies and added to the story it belongs to. Addresses are fetched politely (robots.txt respected) and only from public hosts.</p>`,
   );
   h.push(`<form class="add" method="post" action="/add" enctype="multipart/form-data">
-${o.hasTokenCookie ? '<p class="n">Write token remembered for this browser.</p>' : '<label for="token">Write token</label><input type="password" id="token" name="token" autocomplete="current-password">'}
+${o.hasTokenCookie ? '<p class="n">Write token remembered for this browser.</p>' : '<input type="text" name="user" value="crosscheck" autocomplete="username" hidden><label for="token">Write token</label><input type="password" id="token" name="token" autocomplete="current-password">'}
 <label for="title">Title (optional)</label><input type="text" id="title" name="title">
 <label for="url">Original URL (optional, not fetched)</label><input type="url" id="url" name="url">
 <label for="published">Published (optional, ISO 8601)</label><input type="text" id="published" name="published" placeholder="2025-10-14T15:05:00Z">
