@@ -122,7 +122,13 @@ describe("web app over a store with the demo corpus", () => {
     await call(app, path);
     const formats = (await temp.store.counts()).briefs;
     assert.ok(formats >= 3, "brief JSON, story page and sources page cached");
-    const before = await (await call(app, path)).text();
+    const warm = await call(app, path);
+    const before = await warm.text();
+    const etag = warm.headers.get("etag") ?? "";
+    assert.match(etag, /^"r\d+-\d+-[\d.]+"$/);
+    const revalidated = await call(app, path, { headers: { "if-none-match": etag } });
+    assert.equal(revalidated.status, 304);
+    assert.equal(await revalidated.text(), "");
     assert.equal(
       (await temp.store.counts()).briefs,
       formats,
@@ -148,7 +154,14 @@ describe("web app over a store with the demo corpus", () => {
     const out = (await res.json()) as { results: { status: string; storyId?: string }[] };
     assert.equal(out.results[0].status, "stored");
     assert.equal(out.results[0].storyId, story.id);
-    const afterPage = await (await call(app, path)).text();
+    const afterRes = await call(app, path, { headers: { "if-none-match": etag } });
+    assert.equal(
+      afterRes.status,
+      200,
+      "a grown story is a new revision: the old ETag no longer matches",
+    );
+    assert.notEqual(afterRes.headers.get("etag"), etag);
+    const afterPage = await afterRes.text();
     assert.notEqual(afterPage, before);
     assert.ok(afterPage.includes(`${story.size + 1} reports`));
   });

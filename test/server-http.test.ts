@@ -140,6 +140,18 @@ describe("HTTP API on a real server", () => {
     assert.equal((await rawGet(server.url, "/static/app.css")).status, 200);
   });
 
+  it("answers 304 to a revalidation of an unchanged story", async () => {
+    const path = `${server.url}/stories/${encodeURIComponent(story.id)}`;
+    const first = await fetch(path);
+    assert.equal(first.status, 200);
+    const etag = first.headers.get("etag") ?? "";
+    await first.text();
+    const again = await fetch(path, { headers: { "if-none-match": etag } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get("etag"), etag);
+    assert.equal(await again.text(), "");
+  });
+
   it("answers HEAD like GET without a body", async () => {
     const res = await fetch(`${server.url}/api/stories`, { method: "HEAD" });
     assert.equal(res.status, 200);

@@ -220,9 +220,12 @@ export function createApp(options: AppOptions): App {
   };
 
   /** The story's brief and pages from the cache, computing and caching all of them on a miss. */
-  const cached = async (storyId: string, format: string): Promise<string | null> => {
+  const cachedView = async (
+    storyId: string,
+    format: string,
+  ): Promise<{ body: string; revision: number } | null> => {
     const hit = await store.getCachedBrief(storyId, format);
-    if (hit) return hit.body;
+    if (hit) return { body: hit.body, revision: hit.revision };
     const loaded = await store.loadStory(storyId);
     if (!loaded) return null;
     const view = viewStory(loaded);
@@ -237,7 +240,32 @@ export function createApp(options: AppOptions): App {
     for (const [f, body] of Object.entries(bodies)) {
       await store.putCachedBrief({ storyId, format: f, revision: loaded.revision, body }, at);
     }
-    return bodies[format];
+    return { body: bodies[format], revision: loaded.revision };
+  };
+  const cached = async (storyId: string, format: string) =>
+    (await cachedView(storyId, format))?.body ?? null;
+
+  /**
+   * A story view with an ETag naming the story revision (and the markup and program versions):
+   * a browser revalidating an unchanged story gets 304 without a body.
+   */
+  const storyView = async (
+    request: Request,
+    storyId: string,
+    format: string,
+    respond: (body: string) => Response,
+  ): Promise<Response> => {
+    const view = await cachedView(storyId, format);
+    if (view === null) throw notFound(`story "${storyId}"`);
+    const etag = `"r${view.revision}-${RENDER_REVISION}-${VERSION}"`;
+    const headers = { etag, "cache-control": "no-cache" };
+    const asked = request.headers.get("if-none-match");
+    if (asked?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+      return raw(null, 304, null, headers);
+    }
+    const response = respond(view.body);
+    for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+    return response;
   };
 
   const searchStories = async (q: string): Promise<{ stories: StorySummary[]; total: number }> => {
@@ -275,21 +303,21 @@ export function createApp(options: AppOptions): App {
     return html(storiesPage(stories, q, total));
   });
 
-  router.add("GET", "/stories/:id", async ({ params }) => {
-    const body = await cached(params.id, CACHE.story);
-    if (body === null) throw notFound(`story "${params.id}"`);
-    const page = cachedPage(body);
-    return html(layout({ title: page.title ?? params.id, body: page.html }));
-  });
+  router.add("GET", "/stories/:id", async ({ params, request }) =>
+    storyView(request, params.id, CACHE.story, (body) => {
+      const page = cachedPage(body);
+      return html(layout({ title: page.title ?? params.id, body: page.html }));
+    }),
+  );
 
-  router.add("GET", "/stories/:id/sources", async ({ params }) => {
-    const body = await cached(params.id, CACHE.sources);
-    if (body === null) throw notFound(`story "${params.id}"`);
-    const page = cachedPage(body);
-    return html(
-      layout({ title: `Sources: ${page.title ?? params.id}`, body: page.html, width: "wide" }),
-    );
-  });
+  router.add("GET", "/stories/:id/sources", async ({ params, request }) =>
+    storyView(request, params.id, CACHE.sources, (body) => {
+      const page = cachedPage(body);
+      return html(
+        layout({ title: `Sources: ${page.title ?? params.id}`, body: page.html, width: "wide" }),
+      );
+    }),
+  );
 
   router.add("GET", "/articles/:id", async ({ params, url }) => {
     const article = await store.getArticle(params.id);
@@ -385,17 +413,13 @@ export function createApp(options: AppOptions): App {
     return json({ total, stories });
   });
 
-  router.add("GET", "/api/stories/:id", async ({ params }) => {
-    const body = await cached(params.id, CACHE.brief);
-    if (body === null) throw notFound(`story "${params.id}"`);
-    return jsonText(body);
-  });
+  router.add("GET", "/api/stories/:id", async ({ params, request }) =>
+    storyView(request, params.id, CACHE.brief, (body) => jsonText(body)),
+  );
 
-  router.add("GET", "/api/stories/:id/sources", async ({ params }) => {
-    const body = await cached(params.id, CACHE.sourcesJson);
-    if (body === null) throw notFound(`story "${params.id}"`);
-    return json(JSON.parse(body) as object);
-  });
+  router.add("GET", "/api/stories/:id/sources", async ({ params, request }) =>
+    storyView(request, params.id, CACHE.sourcesJson, (body) => json(JSON.parse(body) as object)),
+  );
 
   router.add("GET", "/api/articles/:id", async ({ params }) => {
     const article = await store.getArticle(params.id);

@@ -105,7 +105,8 @@ async function handle(
   });
   const setCookies = response.headers.getSetCookie();
   if (setCookies.length > 0) headers["set-cookie"] = setCookies;
-  const bytes = req.method === "HEAD" ? null : Buffer.from(await response.arrayBuffer());
+  const bodiless = req.method === "HEAD" || response.status === 204 || response.status === 304;
+  const bytes = bodiless ? null : Buffer.from(await response.arrayBuffer());
   if (bytes) headers["content-length"] = String(bytes.byteLength);
   res.writeHead(response.status, headers);
   res.end(bytes ?? undefined);
