@@ -60,6 +60,12 @@ describe("the brief of the seed story", { skip: seeds.skip }, () => {
     const deniers = new Set(d.denied.map((s) => s.by));
     assert.ok(deniers.has("Moscow") && deniers.has("Pyongyang"));
     assert.ok(new Set(d.asserted.map((s) => s.source)).size >= 2, "asserted in two sources");
+    for (const party of ["North Korea", "Moscow", "Pyongyang"])
+      assert.ok(!asserters.has(party), `${party} does not assert the claim it is accused of`);
+  });
+  it("titles the brief with a headline about the visit", () => {
+    assert.match(get().title ?? "", /Putin/);
+    assert.match(get().title ?? "", /North Korea/);
   });
   it("resolves “last September” to 2023-09 on the timeline", () => {
     const t = get().timeline.find((x) => x.date === "2023-09" && /Far East/.test(x.text));

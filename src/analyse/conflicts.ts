@@ -265,6 +265,8 @@ const LABEL_TRAILERS = new Set(
     " ",
   ),
 );
+/** Adverb particles that belong to the verb before them ("broke out", "flared up"). */
+const PARTICLES = new Set(["out", "up", "off", "down"]);
 /** Most words in a label taken from the words before a clock time. */
 const MAX_LABEL_WORDS = 5;
 
@@ -285,7 +287,15 @@ function aboutLabel(members: Quantity[], bySource: Map<string, Observation[]>): 
           .pop() ?? "";
       const ws = words(before);
       while (ws.length > 0 && LABEL_TRAILERS.has(fold(ws[ws.length - 1]))) ws.pop();
-      const phrase = ws.slice(-MAX_LABEL_WORDS).join(" ").toLowerCase();
+      // A long clause keeps its subject's head noun and its verb: "the blaze at the X plant
+      // broke out" → "the blaze broke out".
+      let kept = ws;
+      if (ws.length > MAX_LABEL_WORDS) {
+        const head = ws.findIndex((w) => !/^(?:the|a|an|its|their|this|that)$/i.test(w));
+        const verb = PARTICLES.has(fold(ws[ws.length - 1])) ? ws.slice(-2) : ws.slice(-1);
+        kept = [...ws.slice(0, head + 1), ...verb];
+      }
+      const phrase = kept.join(" ").toLowerCase();
       if (phrase) phrases.set(phrase, (phrases.get(phrase) ?? 0) + 1);
     }
     const best = [...phrases].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];

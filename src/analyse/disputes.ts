@@ -105,10 +105,26 @@ export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[]
       let claim = text.slice(verbAt);
       const cut = claim.search(/,\s*(?:which|but|and (?:both|they))\b|;|\s—\s/);
       if (cut > 20) claim = claim.slice(0, cut);
+      // Passive voice ("X was accused of … by Y"): the accused stand before the verb and
+      // the accusers after "by".
+      const passive =
+        /ed$/i.test(a[0]) && /\b(?:was|were|is|are|been|being|be)\s+$/i.test(text.slice(0, verbAt));
+      let accusers = before.map((x) => x.name);
+      let accused = after.slice(0, 1).map((x) => x.name);
+      if (passive) {
+        accused = before.map((x) => x.name);
+        const byClause = /\bby\s+(?:the\s+)?/i.exec(text.slice(verbEnd));
+        accusers = byClause
+          ? actorsAround(index, u, verbEnd + byClause.index, text.length)
+              .map((x) => x.name)
+              .filter((n) => !accused.includes(n))
+              .slice(0, 1)
+          : [];
+      }
       accusations.push({
         unit: u,
-        by: before.map((x) => x.name),
-        accused: after.slice(0, 1).map((x) => x.name),
+        by: accusers,
+        accused,
         claim: claim.trim().replace(/[.,;:]$/, ""),
         verbAt,
       });
@@ -192,15 +208,25 @@ export function findDisputes(index: StoryIndex, aligned: AlignResult): Dispute[]
   claims.forEach((group, c) => {
     const denials = denied.get(c);
     if (!denials) return;
+    // The target of the claim is never one of its asserters; a denier is not either, unless
+    // some accusation names it as accuser (a mis-read denial subject then loses).
+    const accusers = new Set(group.flatMap((a) => a.by));
+    const against = new Set<string>();
+    for (const a of group) for (const n of a.accused) against.add(n);
+    for (const { by } of denials) for (const n of by) if (!accusers.has(n)) against.add(n);
     const asserted: Stance[] = [];
     for (const a of group) {
-      const by = a.by.length > 0 ? a.by : ["(unnamed)"];
+      const named = a.by.filter((n) => !against.has(n));
+      const by = named.length > 0 ? named : ["(unnamed)"];
       for (const name of by)
         addStance(asserted, { by: name, source: a.unit.source, sentence: a.unit.sentence.index });
     }
     const deniedStances: Stance[] = [];
+    const accusedNames = group.flatMap((a) => a.accused);
     for (const { denial, by } of denials) {
-      const names = by.length > 0 ? by : ["(unnamed)"];
+      const own = by.filter((n) => !accusers.has(n) || against.has(n));
+      const names =
+        own.length > 0 ? own : accusedNames.length > 0 ? accusedNames.slice(0, 1) : ["(unnamed)"];
       for (const name of names) {
         addStance(deniedStances, {
           by: name,

@@ -235,6 +235,14 @@ function monthDay(
   return { iso: iso(y, month, day), precision: "day", relative: true };
 }
 
+/**
+ * A plan told in the past ("the inspection, scheduled for July, was postponed", "was due in
+ * May") or one that never happened: its date lies behind the reference, whatever cue the clause
+ * holds, so the clause's future cues are ignored.
+ */
+const PAST_PLAN =
+  /\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:postponed|cancelled|canceled|called off|delayed|scrapped|put off|scheduled|planned|due|expected|set)\b|\bnever\s+(?:took place|happened|went ahead|carried out|held)\b|\bdid not (?:take place|happen|go ahead)\b/i;
+
 /** Tense cues are read in the clause that holds the date: the text since the last comma. */
 const CLAUSE_WINDOW = 100;
 
@@ -252,13 +260,14 @@ export function extractDates(sentence: string, ref: ReferenceDate | null = null)
   const found: DateMention[] = [];
   // Words glued by a lost space ("SeptemberThe") are cut apart without moving offsets.
   const work = sentence.replace(/(?<=\p{Ll})\p{Lu}/gu, "#");
+  const pastPlan = PAST_PLAN.test(sentence);
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (const m of work.matchAll(rule.re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      const clause = clauseBefore(sentence, start);
+      const clause = pastPlan ? "" : clauseBefore(sentence, start);
       const r = rule.resolve(m as unknown as RegExpExecArray, ref, clause);
       if (!r) continue;
       found.push({ text: sentence.slice(start, end), start, end, ...r });
