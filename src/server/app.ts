@@ -122,8 +122,8 @@ export function createApp(options: AppOptions): App {
     options.writePerSecond ?? WRITE_RATE_PER_SECOND,
     options.clock,
   );
-  // One ingest at a time: commits are per-article transactions, but interleaving two
-  // requests' stories gains nothing and makes outcomes harder to read.
+  // One ingest at a time: the stateful pipeline takes one input after another (sync, assign,
+  // settled), so two requests' inputs must not interleave.
   let ingestChain: Promise<unknown> = Promise.resolve();
 
   const tokenValid = (presented: string | null | undefined): boolean =>
