@@ -400,6 +400,38 @@ describe("web app over a store with the demo corpus", () => {
     assert.equal(wrongType.status, 415);
   });
 
+  it("serialises concurrent ingest requests and stores every report", async () => {
+    const post = (id: string, text: string) =>
+      call(app, "/api/ingest", {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({ articles: [{ id, text }] }),
+      });
+    const responses = await Promise.all([
+      post(
+        "quay-1",
+        "The Quay Street market reopened on Saturday after a flood closed it for a week.",
+      ),
+      post(
+        "orchard-1",
+        "Orchard growers in the Tamsey valley expect a record pear harvest this autumn.",
+      ),
+      post(
+        "library-1",
+        "The Westmoor library will stay open until nine every evening from next month.",
+      ),
+    ]);
+    const statuses = await Promise.all(
+      responses.map(
+        async (r) => ((await r.json()) as { results: { status: string }[] }).results[0].status,
+      ),
+    );
+    assert.deepEqual(statuses, ["stored", "stored", "stored"]);
+    for (const id of ["quay-1", "orchard-1", "library-1"]) {
+      assert.equal((await call(app, `/api/articles/${id}`)).status, 200, id);
+    }
+  });
+
   it("refuses writes without the right token with 403 and a clear message", async () => {
     const body = JSON.stringify({ articles: [{ text: "Nothing." }] });
     const none = await call(app, "/api/ingest", {
