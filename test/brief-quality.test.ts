@@ -213,3 +213,22 @@ describe("dates against the publication date", () => {
     assert.equal(findDates("The fire broke out yesterday.", early)[0].iso, "2025-10-14");
   });
 });
+
+describe("single-source claims", () => {
+  it("keeps only notable statements and ranks a named actor with a number first", () => {
+    const a = article("a", [
+      "A storm hit Garrow on Monday and flooded the harbour road, the coastguard said.",
+      "Smoke drifts over the Garrow harbour in the evening light.",
+      "Resident Ann Tillet, 67, said: “It was like the sea came into the kitchen.”",
+      "Garrow Council fined the harbour operator £40,000 in 2021 for blocked drains.",
+    ]);
+    const b = article("b", [
+      "A storm hit Garrow on Monday, flooding the harbour road, the coastguard said.",
+    ]);
+    const brief = buildBrief([a, b], [family("a"), family("b")]);
+    const texts = brief.singleSource.map((f) => f.text);
+    assert.ok(!texts.some((t) => /Smoke drifts/.test(t)), texts.join(" | "));
+    assert.match(texts[0], /fined the harbour operator/);
+    assert.ok(texts.some((t) => /Ann Tillet/.test(t)));
+  });
+});

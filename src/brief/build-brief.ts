@@ -10,7 +10,7 @@ import {
   extendSupport,
   type FactCandidate,
   factsFromGroups,
-  isNotableClaim,
+  rankClaims,
   MAX_SINGLE_SOURCE,
   orderFacts,
 } from "../analyse/facts.js";
@@ -89,9 +89,10 @@ export function buildBriefWork(
   const factText = (g: number) => candidates[g].fact.text;
   const ordered = orderFacts(candidates);
   const facts = ordered.filter((c) => c.fact.independent >= 2);
-  const single = ordered
-    .filter((c) => c.fact.independent < 2 && isNotableClaim(c))
-    .slice(0, MAX_SINGLE_SOURCE);
+  const single = rankClaims(ordered.filter((c) => c.fact.independent < 2)).slice(
+    0,
+    MAX_SINGLE_SOURCE,
+  );
   const totalFamilies = new Set(index.familyOf.values()).size;
   const lead = buildLead(candidates, totalFamilies, {
     words: options.leadWords ?? DEFAULT_LEAD_WORDS,

@@ -197,7 +197,8 @@ function unitAfter(text: string, end: number): { unit: string; end: number; hyph
   const m = /^\s+(?:of\s+)?([\p{L}]+)(?:\s+([\p{L}]+))?/u.exec(rest);
   if (!m) return { unit: "", end, hyphen: false };
   const first = fold(m[1]);
-  if (STOP_WORDS.has(first) || first.length < 2) {
+  // A capitalised word after a number is a name, not a counted noun ("mum-of-three Stacey").
+  if (STOP_WORDS.has(first) || first.length < 2 || /^\p{Lu}\p{Ll}/u.test(m[1])) {
     return { unit: "", end, hyphen: false };
   }
   return { unit: stem(first), end, hyphen: false };
