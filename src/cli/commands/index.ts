@@ -8,6 +8,7 @@ import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
 import { registerImport } from "./import.js";
 import { registerIngest } from "./ingest.js";
+import { registerServe } from "./serve.js";
 import { registerStories } from "./stories.js";
 import { registerWatch } from "./watch.js";
 import { registerWorker } from "./worker.js";
@@ -25,4 +26,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerExport,
   registerImport,
   registerWorker,
+  registerServe,
 ];
