@@ -95,6 +95,38 @@ for (const engine of await storeEngines()) {
       assert.equal((await store.counts()).inputs, 1);
     });
 
+    it("stores the same body from two outlets as two reports: a syndicated copy is not a duplicate", async () => {
+      const { store } = await engine.fresh();
+      const body = "Wire text carried word for word by two outlets.";
+      const a = await store.commitArticle(
+        prepared(input("wire", body, { url: "https://wire.example/1" })),
+        simplePipeline.assign,
+        NOW,
+      );
+      const b = await store.commitArticle(
+        prepared(input("paper", body, { url: "https://paper.example/copy" })),
+        simplePipeline.assign,
+        NOW,
+      );
+      const again = await store.commitArticle(
+        prepared(input("paper-again", body, { url: "https://paper.example/copy" })),
+        simplePipeline.assign,
+        NOW,
+      );
+      assert.equal(a.status, "stored");
+      assert.equal(b.status, "stored");
+      assert.deepEqual(again, {
+        status: "duplicate",
+        articleId: "paper",
+        input: "paper-again.txt",
+      });
+      assert.equal((await store.counts()).articles, 2);
+      assert.equal(
+        await store.articleIdByContent((await store.getArticle("paper"))!.contentHash),
+        "wire",
+      );
+    });
+
     it("keeps a changed version of the same URL as a new version with a new id", async () => {
       const { store } = await engine.fresh();
       const url = "https://example.org/news/1";

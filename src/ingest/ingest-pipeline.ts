@@ -104,6 +104,33 @@ export function countOutcome(summary: IngestSummary, outcome: CommitOutcome): vo
 }
 
 /**
+ * Extracts, fingerprints and assigns one input and commits it in its own transaction. The
+ * caller runs `pipeline.sync` first (ingestInputs does, once per input).
+ */
+export async function commitInput(
+  store: Store,
+  pipeline: Pipeline,
+  input: RawInput,
+  now: () => string,
+): Promise<CommitOutcome> {
+  const prepared = prepareInput(pipeline, input);
+  if (prepared.kind === "failed") return { status: "failed", error: prepared.error };
+  let outcome: CommitOutcome;
+  try {
+    outcome = await store.commitArticle(
+      prepared,
+      (article, ctx) => pipeline.assign(article, ctx),
+      now(),
+    );
+  } catch (err) {
+    pipeline.settled?.(null, prepared.article);
+    throw err;
+  }
+  pipeline.settled?.(outcome, prepared.article);
+  return outcome;
+}
+
+/**
  * Ingests inputs one by one, each in its own transaction. `readErrors` (inputs that failed
  * while being read) are counted as failed. Safe to rerun after a crash: stored inputs are
  * recognised by hash and skipped before extraction.
@@ -128,24 +155,7 @@ export async function ingestInputs(
     if (await store.hasInput(hashRawInput(input))) {
       summary.duplicates++;
     } else {
-      const prepared = prepareInput(pipeline, input);
-      if (prepared.kind === "failed") {
-        summary.failed.push(prepared.error);
-      } else {
-        let outcome: CommitOutcome;
-        try {
-          outcome = await store.commitArticle(
-            prepared,
-            (article, ctx) => pipeline.assign(article, ctx),
-            now(),
-          );
-        } catch (err) {
-          pipeline.settled?.(null, prepared.article);
-          throw err;
-        }
-        pipeline.settled?.(outcome, prepared.article);
-        countOutcome(summary, outcome);
-      }
+      countOutcome(summary, await commitInput(store, pipeline, input, now));
     }
     done++;
     options.onProgress?.(done, summary);

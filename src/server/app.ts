@@ -7,7 +7,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { openPipeline } from "../ingest/default-pipeline.js";
 import { readFeedInputs } from "../ingest/feeds/read-feed-inputs.js";
 import { SafeFetcher } from "../ingest/fetch/safe-fetch.js";
-import { type Pipeline, prepareInput } from "../ingest/ingest-pipeline.js";
+import { commitInput, type Pipeline } from "../ingest/ingest-pipeline.js";
 import type { RawInput } from "../model.js";
 import type { CommitOutcome, Store, StorySummary } from "../store/store.js";
 import { toDoc } from "../text/to-doc.js";
@@ -193,24 +193,11 @@ export function createApp(options: AppOptions): App {
       const stages = await getPipeline();
       // The same steps as ingestInputs, keeping each input's outcome for the response.
       for (const input of inputs) {
-        await stages.sync?.(now());
-        const prepared = prepareInput(stages, input);
-        if (prepared.kind === "failed") {
-          results.push({
-            input: input.origin.name,
-            outcome: { status: "failed", error: prepared.error },
-          });
-          continue;
-        }
-        let outcome: CommitOutcome;
-        try {
-          outcome = await store.commitArticle(prepared, (a, c) => stages.assign(a, c), now());
-        } catch (err) {
-          stages.settled?.(null, prepared.article);
-          throw err;
-        }
-        stages.settled?.(outcome, prepared.article);
-        results.push({ input: input.origin.name, outcome });
+        await stages.sync?.(now(), store);
+        results.push({
+          input: input.origin.name,
+          outcome: await commitInput(store, stages, input, now),
+        });
       }
       return results;
     };

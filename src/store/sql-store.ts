@@ -90,7 +90,7 @@ export class SqlStore implements Store {
 
   async articleIdByContent(contentHash: string): Promise<string | null> {
     const rows = await this.db.all<{ id: string }>(
-      "SELECT id FROM articles WHERE content_hash = ?",
+      "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1",
       [contentHash],
     );
     return rows[0]?.id ?? null;
@@ -113,10 +113,23 @@ export class SqlStore implements Store {
       ? [...new Set(fingerprint.lockKeys)].sort((a, b) => a - b)
       : buckets;
     await this.db.lockBuckets(conn, lockKeys);
-    const same = await conn.all<{ id: string }>(
-      "SELECT id FROM articles WHERE content_hash = ? UNION ALL SELECT article_id AS id FROM inputs WHERE input_hash = ?",
-      [article.contentHash, prepared.inputHash],
+    // The same report twice is stored once: the same raw input, or the same body from the same
+    // place (same URL; or, without URLs, the same outlet). The same body from another outlet is
+    // a syndicated copy: a report of its own, which the copy families count with its original.
+    const sameInput = await conn.all<{ id: string }>(
+      "SELECT article_id AS id FROM inputs WHERE input_hash = ?",
+      [prepared.inputHash],
     );
+    const sameBody = await conn.all<{ id: string; url: string | null; outlet: string | null }>(
+      "SELECT id, url, outlet FROM articles WHERE content_hash = ? ORDER BY seq",
+      [article.contentHash],
+    );
+    const same = [
+      ...sameInput,
+      ...sameBody.filter((row) =>
+        article.url || row.url ? row.url === article.url : row.outlet === article.outlet,
+      ),
+    ];
     if (same.length > 0) {
       return { status: "duplicate", articleId: same[0].id, input: prepared.input.origin.name };
     }

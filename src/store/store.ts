@@ -182,7 +182,7 @@ export interface Store {
 
   /** True when a raw input with this hash has already been stored. */
   hasInput(inputHash: string): Promise<boolean>;
-  /** The id of the stored article with this content hash, or null. */
+  /** The id of the first stored article with this content hash (copies may share it), or null. */
   articleIdByContent(contentHash: string): Promise<string | null>;
   /** Stores one article atomically with its assignment, fingerprint and raw input. */
   commitArticle(prepared: PreparedArticle, assign: AssignFn, now: string): Promise<CommitOutcome>;

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS inputs (
 CREATE TABLE IF NOT EXISTS articles (
   seq %SERIAL%,
   id TEXT NOT NULL UNIQUE,
-  content_hash TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
   input_hash TEXT NOT NULL,
   url TEXT,
   version INTEGER NOT NULL,
@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles (story_id, seq);
 CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
+CREATE INDEX IF NOT EXISTS articles_content ON articles (content_hash);
 CREATE TABLE IF NOT EXISTS fingerprints (
   article_id TEXT PRIMARY KEY,
   data TEXT NOT NULL
