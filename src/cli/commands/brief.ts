@@ -14,12 +14,15 @@ import type { Article, Brief, InputError, RawInput } from "../../model.js";
 import { errorMessage } from "../../ingest/read-inputs.js";
 import { uniqueIds } from "../../ids.js";
 import { type CliContext, UsageError } from "../context.js";
+import { DB_OPTION_HELP, openStoreForCli } from "./ingest.js";
 import { allowPrivateOption, INPUTS_HELP, type InputFlags, readCliInputs } from "../inputs.js";
 
 const FORMATS = ["md", "json", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
 interface BriefFlags extends InputFlags {
+  story?: string;
+  db?: string;
   format: string;
   leadWords?: string;
   batch?: string;
@@ -43,6 +46,8 @@ export function registerBrief(program: Command, ctx: CliContext): void {
     .option("-f, --format <format>", "output format: md, json or html", "md")
     .option("--lead-words <n>", "target length of the lead in words (default 80)")
     .option("--id <id>", "story id written into the brief")
+    .option("--story <id>", "brief a stored story (see `crosscheck stories`) instead of inputs")
+    .option("--db <path|url>", DB_OPTION_HELP)
     .option(
       "--batch <file>",
       'JSONL of stories, one per line: {"id", "articles": [{"id", "title"?, "text"|"html", "published"?}]};\n' +
@@ -65,6 +70,12 @@ export function registerBrief(program: Command, ctx: CliContext): void {
             `--lead-words must be a whole number from 10 to 1000, not "${flags.leadWords}"`,
           );
         }
+      }
+      if (flags.story !== undefined) {
+        if (inputs.length > 0 || flags.batch !== undefined)
+          throw new UsageError("--story takes no inputs and no --batch");
+        await briefStoredStory(ctx, flags.story, flags.db, format, leadWords);
+        return;
       }
       if (flags.batch !== undefined) {
         if (inputs.length > 0) throw new UsageError("--batch takes no other inputs");
@@ -196,4 +207,46 @@ async function runBatch(
     }
   }
   if (tty) ctx.io.stderr.write("\n");
+}
+
+/**
+ * The brief of a stored story, from the store's articles and copy families. A brief rendered
+ * at the story's current revision is served from the store's cache; otherwise it is built,
+ * rendered and cached.
+ */
+async function briefStoredStory(
+  ctx: CliContext,
+  storyId: string,
+  db: string | undefined,
+  format: Format,
+  leadWords: number | undefined,
+): Promise<void> {
+  const store = await openStoreForCli(ctx, db);
+  try {
+    const loaded = await store.loadStory(storyId);
+    if (!loaded) {
+      ctx.reportInputErrors([
+        { input: storyId, message: `no such story in ${store.location} (see crosscheck stories)` },
+      ]);
+      return;
+    }
+    const cacheKey = leadWords === undefined ? `cli-${format}` : `cli-${format}-lead${leadWords}`;
+    const cached = await store.getCachedBrief(loaded.story.id, cacheKey);
+    if (cached && cached.revision === loaded.revision) {
+      ctx.io.stdout.write(cached.body);
+      return;
+    }
+    const brief = buildBrief(loaded.articles, loaded.families, {
+      id: loaded.story.id,
+      ...(leadWords !== undefined ? { leadWords } : {}),
+    });
+    const body = render(brief, format);
+    await store.putCachedBrief(
+      { storyId: loaded.story.id, format: cacheKey, revision: loaded.revision, body },
+      new Date().toISOString(),
+    );
+    ctx.io.stdout.write(body);
+  } finally {
+    await store.close();
+  }
 }
