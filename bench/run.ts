@@ -63,6 +63,12 @@ export const BENCHES: Bench[] = [
     script: "store-ingest.js",
     what: "ingest articles/s per engine and PG workers vs in-memory baseline",
   },
+  {
+    name: "commit",
+    script: "store-commit-time.js",
+    args: ["--n", "1000"],
+    what: "time of one article commit (the serial section) per engine",
+  },
   { name: "crash", script: "store-crash.js", what: "kill -9 during a 10k ingest, rerun, count" },
   {
     name: "scale",
