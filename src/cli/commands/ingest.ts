@@ -6,10 +6,10 @@ import type { Command } from "commander";
 import { openPipeline, PIPELINES, type PipelineName } from "../../ingest/default-pipeline.js";
 import { type IngestSummary, ingestInputs } from "../../ingest/ingest-pipeline.js";
 import { ProgressBar } from "../../ingest/progress.js";
-import { readInputs } from "../../ingest/read-inputs.js";
 import { openStore, resolveDbSpec } from "../../store/open-store.js";
 import type { Store } from "../../store/store.js";
 import { type CliContext, UsageError } from "../context.js";
+import { allowPrivateOption, INPUTS_HELP, type InputFlags, readCliInputs } from "../inputs.js";
 
 /** The --db option's help, shared by every store command. */
 export const DB_OPTION_HELP =
@@ -60,7 +60,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         "one transaction per article. Inputs already stored (same content) are skipped, so a " +
         "rerun after a crash picks up where it stopped.",
     )
-    .argument("<inputs...>", "files, directories, .jsonl files, or - for stdin")
+    .argument("<inputs...>", INPUTS_HELP)
+    .addOption(allowPrivateOption())
     .option("--db <path|url>", DB_OPTION_HELP)
     .option("--queue", "enqueue the inputs for `crosscheck worker` instead of processing them")
     .option("--pipeline <name>", PIPELINE_OPTION_HELP, "default")
@@ -68,12 +69,12 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .action(
       async (
         args: string[],
-        opts: { db?: string; queue?: boolean; quiet?: boolean; pipeline: string },
+        opts: { db?: string; queue?: boolean; quiet?: boolean; pipeline: string } & InputFlags,
       ) => {
         const pipelineName = checkPipeline(opts.pipeline);
         const store = await openStoreForCli(ctx, opts.db);
         try {
-          const { inputs, errors } = await readInputs(args, { stdin: ctx.io.stdin });
+          const { inputs, errors } = await readCliInputs(ctx, args, opts);
           const now = () => new Date().toISOString();
           if (opts.queue) {
             const queued = await store.enqueue(inputs, now());
