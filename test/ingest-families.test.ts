@@ -5,6 +5,7 @@ import { after, describe, it } from "node:test";
 import { openPipeline } from "../src/ingest/default-pipeline.js";
 import { ingestInputs } from "../src/ingest/ingest-pipeline.js";
 import { readInputs } from "../src/ingest/read-inputs.js";
+import { decodeHashes, encodeHashes, utcDate } from "../src/ingest/stateful-pipeline-families.js";
 import type { Family } from "../src/model.js";
 import type { Store } from "../src/store/store.js";
 import { REPO_ROOT } from "./helpers/shared.js";
@@ -78,3 +79,14 @@ for (const engine of engines) {
     }
   });
 }
+
+describe("the default pipeline's stored match fingerprint", () => {
+  it("round-trips hash arrays through base64 and compares dates with offsets as instants", () => {
+    const hashes = Uint32Array.from([0, 1, 0x7fffffff, 0xffffffff]);
+    assert.deepEqual([...decodeHashes(encodeHashes(hashes))], [...hashes]);
+    assert.deepEqual([...decodeHashes(encodeHashes(new Uint32Array(0)))], []);
+    assert.equal(utcDate("2025-10-14T17:20:00+01:00"), "2025-10-14T16:20:00.000Z");
+    assert.equal(utcDate(null), null);
+    assert.equal(utcDate("not a date"), "not a date");
+  });
+});

@@ -15,14 +15,34 @@ import { LshIndex } from "../match/lsh-index.js";
 import { minhash } from "../match/minhash.js";
 import type { Candidate, Fingerprint } from "../store/store.js";
 
-/** A match fingerprint as stored (JSON): sorted hash arrays as plain number arrays. */
+/**
+ * A match fingerprint as stored (JSON): each sorted hash array as base64 of its 32-bit
+ * little-endian values (about half the size of a JSON number list).
+ */
 export interface StoredMatchPrint {
   published: string | null;
   wordCount: number;
-  shingles: number[];
-  sentences: number[][];
-  stems: number[];
-  anchors: number[];
+  shingles: string;
+  sentences: string[];
+  stems: string;
+  anchors: string;
+}
+
+/** Hashes as base64 of their 32-bit little-endian values. */
+export function encodeHashes(values: Uint32Array): string {
+  const bytes = Buffer.alloc(values.length * 4);
+  values.forEach((v, i) => {
+    bytes.writeUInt32LE(v, i * 4);
+  });
+  return bytes.toString("base64");
+}
+
+/** The inverse of encodeHashes. */
+export function decodeHashes(text: string): Uint32Array {
+  const bytes = Buffer.from(text, "base64");
+  const out = new Uint32Array(bytes.length >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
+  return out;
 }
 
 /** The default pipeline's fingerprint data. */
@@ -70,10 +90,10 @@ export function familyFingerprint(article: Article): Fingerprint {
     match: {
       published: utcDate(print.published),
       wordCount: print.wordCount,
-      shingles: [...print.shingles],
-      sentences: print.sentences.map((s) => [...s.stems]),
-      stems: [...print.stems],
-      anchors: [...print.anchors],
+      shingles: encodeHashes(print.shingles),
+      sentences: print.sentences.map((s) => encodeHashes(s.stems)),
+      stems: encodeHashes(print.stems),
+      anchors: encodeHashes(print.anchors),
     },
   };
   return { data, buckets: [...buckets].sort((a, b) => a - b) };
@@ -82,17 +102,24 @@ export function familyFingerprint(article: Article): Fingerprint {
 /** Rebuilds a classifier fingerprint from stored data; null when the data is not ours. */
 function restore(id: string, index: number, data: unknown): MatchPrint | null {
   const m = (data as Partial<FamilyFingerprintData> | null)?.match;
-  if (!m || !Array.isArray(m.shingles) || !Array.isArray(m.sentences)) return null;
+  if (
+    !m ||
+    typeof m.shingles !== "string" ||
+    typeof m.stems !== "string" ||
+    typeof m.anchors !== "string" ||
+    !Array.isArray(m.sentences)
+  )
+    return null;
   return {
     id,
     index,
     published: m.published ?? null,
     wordCount: m.wordCount ?? 0,
-    shingles: Uint32Array.from(m.shingles),
+    shingles: decodeHashes(m.shingles),
     signature: new Uint32Array(0),
-    sentences: m.sentences.map((stems, i) => ({ stems: Uint32Array.from(stems), index: i })),
-    stems: Uint32Array.from(m.stems ?? []),
-    anchors: Uint32Array.from(m.anchors ?? []),
+    sentences: m.sentences.map((stems, i) => ({ stems: decodeHashes(stems), index: i })),
+    stems: decodeHashes(m.stems),
+    anchors: decodeHashes(m.anchors),
   };
 }
 
