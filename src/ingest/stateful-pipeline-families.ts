@@ -145,7 +145,8 @@ export interface FamilyDecision {
 
 /**
  * Joins the family of the stored article (in `story`) the new one copies or rewrites most
- * closely; null when it copies none. When the new article is a likelier first report than the
+ * closely, provided it is related to that family's original too (when that is a candidate);
+ * null when it copies none. When the new article is a likelier first report than the
  * family's current original (earlier date, else the longer one, else arrival), it becomes the
  * original and the members among the candidates are relabelled relative to it.
  */
@@ -163,19 +164,25 @@ export function decideFamily(
     .sort((a, b) => a.seq - b.seq)
     .map((c) => ({ c, print: restore(c.articleId, c.seq, c.fingerprint) }))
     .filter((x): x is { c: Candidate; print: MatchPrint } => x.print !== null);
-  let best: { c: Candidate; verdict: PairVerdict } | null = null;
   const verdicts = new Map<string, PairVerdict>();
-  for (const { c, print } of inStory) {
-    const verdict = classifyPair(print, own);
-    verdicts.set(c.articleId, verdict);
+  for (const { c, print } of inStory) verdicts.set(c.articleId, classifyPair(print, own));
+  const originalOf = (family: string) =>
+    inStory.find((x) => x.c.familyId === family && x.c.relation === "original");
+  let best: { c: Candidate; verdict: PairVerdict } | null = null;
+  for (const { c } of inStory) {
+    const verdict = verdicts.get(c.articleId) as PairVerdict;
     if (verdict.relation === "independent") continue;
+    // As in findCopyFamilies: no chaining through a hub, the family's original must be related
+    // too (when it is among the candidates).
+    const root = originalOf(c.familyId);
+    if (root && verdicts.get(root.c.articleId)?.relation === "independent") continue;
     if (!best || stronger(verdict, best.verdict)) best = { c, verdict };
   }
   if (!best) return null;
   const family = best.c.familyId;
   const asRelation = (v: PairVerdict | undefined): Derivation =>
     v?.relation === "copy" ? "copy" : "rewrite";
-  const original = inStory.find((x) => x.c.familyId === family && x.c.relation === "original");
+  const original = originalOf(family);
   if (original && sourceFirst(own, original.print) < 0) {
     const relabel = inStory
       .filter((x) => x.c.familyId === family)
