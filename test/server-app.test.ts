@@ -104,13 +104,16 @@ describe("web app over a store with the demo corpus", () => {
     const [, id, n] = links[0];
     const article = await (await call(app, `/articles/${id}`)).text();
     assert.match(article, new RegExp(`<span class="s" id="s-${n}">`));
-    // Arriving from the story, the article's sentences carry the story's marks.
+    // Arriving from the story, the article's sentences carry the story's marks (a cited
+    // sentence is agreed, or contradicted/disputed when it also holds a conflicting value).
     const marked = await (
       await call(app, `/articles/${id}?story=${encodeURIComponent(story.id)}`)
     ).text();
     assert.match(
       marked,
-      new RegExp(`<span class="s agreed" id="s-${n}" title="agreed by \\d+ independent sources">`),
+      new RegExp(
+        `<span class="s (agreed|contradicted|disputed)" id="s-${n}" title="(agreed by \\d+ independent sources|contradicted|disputed)">`,
+      ),
     );
     assert.ok(
       marked.includes(`href="/stories/${encodeURIComponent(story.id)}">back to the story</a>`),

@@ -235,6 +235,59 @@ for (const engine of await storeEngines()) {
       assert.equal(await store.getArticle("b"), null);
     });
 
+    it("relabels the family's old original when an undated copy is found to be its first report", async () => {
+      const { store } = await engine.fresh();
+      const body = "Wire text carried word for word by two outlets after the quay collapsed.";
+      await store.commitArticle(
+        prepared(input("late", body, { url: "https://late.example/1" })),
+        simplePipeline.assign,
+        NOW,
+      );
+      const early = (id: string) => prepared(input(id, body, { url: `https://${id}.example/1` }));
+      await assert.rejects(
+        store.commitArticle(
+          early("bogus"),
+          () => ({
+            story: "late",
+            family: "late",
+            relation: "original",
+            relabel: [{ articleId: "not-stored", relation: "copy" }],
+          }),
+          NOW,
+        ),
+        /relabels not-stored, not a candidate of family late/,
+      );
+      const outcome = await store.commitArticle(
+        early("first"),
+        (_article, ctx) => {
+          assert.deepEqual(
+            ctx.candidates.map((c) => c.articleId),
+            ["late"],
+          );
+          return {
+            story: "late",
+            family: "late",
+            relation: "original",
+            relabel: [{ articleId: "late", relation: "copy" }],
+          };
+        },
+        NOW,
+      );
+      assert.equal(outcome.status, "stored");
+      const loaded = await store.loadStory("late");
+      assert.ok(loaded);
+      assert.deepEqual(loaded.families, [
+        {
+          id: "late",
+          first: "first",
+          members: [
+            { id: "late", relation: "copy", outlet: loaded.articles[0].outlet },
+            { id: "first", relation: "original", outlet: loaded.articles[1].outlet },
+          ],
+        },
+      ]);
+    });
+
     it("folds merged stories into one and redirects the old story id", async () => {
       const { store } = await engine.fresh();
       const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });

@@ -1,8 +1,8 @@
 /**
  * The pipeline `crosscheck ingest` and `crosscheck worker` run: the real extractor
  * (src/extract) and the incremental story clusterer (src/cluster) as a stateful pipeline
- * (global assignment lock, checkpoints, replay), copy families from shingle MinHash within a
- * story. `--pipeline simple` runs the fast stand-in instead (simple-pipeline.ts).
+ * (global assignment lock, checkpoints, replay), copy families within a story from the match
+ * module's pairwise copy/rewrite classifier (stateful-pipeline-families.ts). `--pipeline simple` runs the fast stand-in instead (simple-pipeline.ts).
  */
 import { StoryClusterer, type ClustererSnapshot } from "../cluster/story-clusterer.js";
 import { extractArticle } from "../extract/index.js";
@@ -11,6 +11,7 @@ import type { Store } from "../store/store.js";
 import type { Pipeline } from "./ingest-pipeline.js";
 import { simplePipeline } from "./simple-pipeline.js";
 import { StatefulPipeline } from "./stateful-pipeline.js";
+import { decideFamily, familyFingerprint } from "./stateful-pipeline-families.js";
 
 /** Names accepted by `--pipeline`. */
 export const PIPELINES = ["default", "simple"] as const;
@@ -67,5 +68,8 @@ export async function openPipeline(
     create: () => new StoryClusterer(),
     restore: (snapshot) => StoryClusterer.restore(snapshot as ClustererSnapshot),
     extract: extractOne,
+    fingerprint: familyFingerprint,
+    family: (article, ctx, story) =>
+      decideFamily(article, ctx.fingerprint.data, ctx.candidates, story),
   });
 }

@@ -3,9 +3,10 @@
  * src/cluster/story-clusterer.ts) as an ingest Pipeline: assignments take the store's global
  * lock, the articles other writers committed meanwhile are replayed first, the state is saved
  * as a checkpoint every CHECKPOINT_EVERY articles and restored + replayed on start. Copy
- * families come from the stand-in's shingle MinHash buckets, within the clusterer's story.
+ * families, within the clusterer's story, come from injected `fingerprint`/`family` stages
+ * (default: the stand-in's shingle MinHash buckets).
  */
-import type { Article, InputError, RawInput } from "../model.js";
+import type { Article, Derivation, InputError, RawInput } from "../model.js";
 import {
   type AssignContext,
   type Assignment,
@@ -43,6 +44,21 @@ export interface StatefulPipelineOptions {
   restore(snapshot: unknown): IncrementalClusterer;
   extract(input: RawInput): Article | InputError;
   checkpointEvery?: number;
+  /** Fingerprint data and candidate buckets (default: the stand-in's family buckets). */
+  fingerprint?(article: Article): Fingerprint;
+  /**
+   * The copy family of a new article among its candidates in `story`, or null for a new one
+   * (default: the stand-in's most similar copy). `relabel`: stored members whose relation changes.
+   */
+  family?(
+    article: Article,
+    ctx: AssignContext,
+    story: string,
+  ): {
+    family: string;
+    relation: Derivation;
+    relabel?: { articleId: string; relation: Derivation }[];
+  } | null;
 }
 
 export class StatefulPipeline implements Pipeline {
@@ -108,7 +124,8 @@ export class StatefulPipeline implements Pipeline {
   }
 
   fingerprint(article: Article): Fingerprint {
-    return { ...simpleFingerprint(article, false), lockKeys: [GLOBAL_LOCK_KEY] };
+    const own = this.options.fingerprint?.(article) ?? simpleFingerprint(article, false);
+    return { ...own, lockKeys: [GLOBAL_LOCK_KEY] };
   }
 
   logSince(): number {
@@ -132,18 +149,24 @@ export class StatefulPipeline implements Pipeline {
     const merges = result.merges.map((m) => ({ from: m.from, into: m.into }));
     // Candidates still name stories as stored; follow this article's merges to compare.
     const follow = (id: string) => merges.reduce((s, m) => (s === m.from ? m.into : s), id);
+    const followed = {
+      ...ctx,
+      candidates: ctx.candidates.map((c) => ({ ...c, storyId: follow(c.storyId) })),
+    };
     const copy = result.created
       ? null
-      : copyFamilyOf(
-          { ...ctx, candidates: ctx.candidates.map((c) => ({ ...c, storyId: follow(c.storyId) })) },
-          result.story,
-        );
-    return {
+      : this.options.family
+        ? this.options.family(article, followed, result.story)
+        : copyFamilyOf(followed, result.story);
+    const assignment: Assignment = {
       story: result.created ? null : result.story,
       family: copy?.family ?? null,
       relation: copy?.relation ?? "original",
       merges,
     };
+    if (copy && "relabel" in copy && copy.relabel && copy.relabel.length > 0)
+      assignment.relabel = copy.relabel;
+    return assignment;
   }
 
   settled(outcome: CommitOutcome | null, article: Article): void {

@@ -171,6 +171,12 @@ export class SqlStore implements Store {
         throw new Error(`assignment puts family ${family} of story ${owner} in story ${story}`);
       }
     }
+    const relabel = assignment.relabel ?? [];
+    for (const r of relabel) {
+      if (!candidates.some((c) => c.articleId === r.articleId && c.familyId === family)) {
+        throw new Error(`assignment relabels ${r.articleId}, not a candidate of family ${family}`);
+      }
+    }
     let version = 1;
     if (article.url) {
       const rows = await conn.all<{ n: number }>(
@@ -252,6 +258,9 @@ export class SqlStore implements Store {
         storyId,
         now,
       ]);
+    }
+    for (const r of relabel) {
+      await conn.run("UPDATE articles SET relation = ? WHERE id = ?", [r.relation, r.articleId]);
     }
     await conn.run("DELETE FROM briefs WHERE story_id = ?", [storyId]);
     for (const [from, into] of [...merged.entries()].sort()) {
@@ -455,7 +464,10 @@ export class SqlStore implements Store {
     const families: Family[] = familyOrder.map((familyId) => {
       const members = byFamily.get(familyId) ?? [];
       const first = [...members].sort(
-        (a, b) => comparePublished(a.article.published, b.article.published) || a.order - b.order,
+        (a, b) =>
+          comparePublished(a.article.published, b.article.published) ||
+          Number(b.relation === "original") - Number(a.relation === "original") ||
+          a.order - b.order,
       )[0];
       return {
         id: familyId,
@@ -813,7 +825,11 @@ async function insertBuckets(conn: SqlConn, articleId: string, buckets: readonly
 }
 
 /** Earlier dates first; unknown dates last. ISO strings of one precision compare as text. */
+/** Earlier date first (compared as instants when parseable), undated last. */
 function comparePublished(a: string | null, b: string | null): number {
+  const ta = a === null ? Number.NaN : Date.parse(a);
+  const tb = b === null ? Number.NaN : Date.parse(b);
+  if (!Number.isNaN(ta) && !Number.isNaN(tb)) return ta === tb ? 0 : ta < tb ? -1 : 1;
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;

@@ -67,6 +67,12 @@ export interface Assignment {
    * `from` is deleted and later look-ups of it are redirected). Applied before the article is.
    */
   merges?: { from: string; into: string }[];
+  /**
+   * Stored members of the assigned family whose relation changes (the new article is the
+   * family's true first report: the old original becomes a copy or rewrite). Applied in the
+   * same transaction; each must be a candidate in that family.
+   */
+  relabel?: { articleId: string; relation: Derivation }[];
 }
 
 /** Decides an article's story and family; runs inside the store's assignment lock. */
