@@ -146,7 +146,7 @@ while (n < total) {
   // Time of the 1,000 articles ending at each checkpoint, and the mean over the last 5,000.
   if (checkpoints.has(n)) {
     process.stderr.write(
-      `work ${n}: per article ${(work.postings / batch.length).toFixed(0)} postings read, ${(work.candidates / batch.length).toFixed(1)} candidates scored, ${(work.steps / batch.length).toFixed(0)} merge-join steps; terms in the dictionary ${clusterer.vocabulary}\n`,
+      `work ${n}: per article ${(work.postings / batch.length).toFixed(0)} postings read, ${(work.candidates / batch.length).toFixed(1)} candidates scored, ${(work.steps / batch.length).toFixed(0)} centroid terms read; terms in the dictionary ${clusterer.vocabulary}\n`,
     );
     const last = windowCpu.slice(-5);
     const mean = last.reduce((x, y) => x + y, 0) / last.length;

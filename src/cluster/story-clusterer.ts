@@ -116,7 +116,7 @@ export interface ClustererWork {
   postingsScanned: number;
   /** Candidate stories scored in full. */
   candidatesScored: number;
-  /** Steps of the article–centroid merge-joins (article terms + centroid terms per candidate). */
+  /** Centroid terms read while scoring candidates. */
   termSteps: number;
 }
 
@@ -201,6 +201,8 @@ export class StoryClusterer {
   private merges: StoryMerge[] = [];
   /** Scratch: per story index, posting-hit weight of the current look-up (reset after use). */
   private hitScratch = new Float64Array(1024);
+  /** Scratch: per term id, the current article's scoring weight (0 elsewhere; reset after use). */
+  private dense = new Float64Array(1024);
   private readonly work: ClustererWork = {
     lookups: 0,
     postingsScanned: 0,
@@ -450,28 +452,39 @@ export class StoryClusterer {
       anchorNorm = Math.sqrt(anchorNorm);
     }
     const mix = anchorNorm > 0 ? mix0 : 0;
+    if (this.dense.length < this.terms.length) {
+      this.dense = new Float64Array(Math.max(this.terms.length, this.dense.length * 2));
+    }
+    const dense = this.dense;
+    for (let i = 0; i < n; i++) dense[vecT[i]] = q[i];
     for (const s of candidates) {
       const story = this.stories[s];
       const st = story.terms;
       const sw = story.weights;
       this.work.candidatesScored++;
-      this.work.termSteps += n + st.length;
-      // Merge-join of two ascending term lists: O(article terms + story terms), no hashing.
+      this.work.termSteps += st.length;
       let dot = 0;
       let anchorDot = 0;
-      let i = 0;
-      let j = 0;
-      while (i < n && j < st.length) {
-        const a = vecT[i];
-        const b = st[j];
-        if (a === b) {
-          const v = q[i] * sw[j];
-          dot += v;
-          if (mix > 0 && this.isAnchor(a)) anchorDot += v;
-          i++;
-          j++;
-        } else if (a < b) i++;
-        else j++;
+      if (mix === 0) {
+        // Dense look-up of the article's weights by term id: one branch-free pass over the
+        // centroid (non-shared terms add exactly 0, so the sum equals the sparse dot product).
+        for (let j = 0; j < st.length; j++) dot += dense[st[j]] * sw[j];
+      } else {
+        // Merge-join of the two ascending term lists, also summing over anchor terms.
+        let i = 0;
+        let j = 0;
+        while (i < n && j < st.length) {
+          const a = vecT[i];
+          const b = st[j];
+          if (a === b) {
+            const v = q[i] * sw[j];
+            dot += v;
+            if (this.isAnchor(a)) anchorDot += v;
+            i++;
+            j++;
+          } else if (a < b) i++;
+          else j++;
+        }
       }
       const [storyNorm, storyAnchorNorm] = this.storyNorms(story);
       let score = dot / (norm * storyNorm);
@@ -488,6 +501,7 @@ export class StoryClusterer {
       }
       scored.push({ story: s, score });
     }
+    for (let i = 0; i < n; i++) dense[vecT[i]] = 0;
     return scored.sort((x, y) => y.score - x.score || x.story - y.story);
   }
 
