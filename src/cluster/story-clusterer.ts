@@ -201,6 +201,11 @@ export class StoryClusterer {
   private merges: StoryMerge[] = [];
   /** Scratch: per story index, posting-hit weight of the current look-up (reset after use). */
   private hitScratch = new Float64Array(1024);
+  /**
+   * Per story index: `mergedInto` of its state, mirrored in one compact array so that resolving
+   * posting entries (hundreds per look-up) does not touch the story objects scattered in the heap.
+   */
+  private parent = new Int32Array(1024);
   /** Scratch: per term id, the current article's scoring weight (0 elsewhere; reset after use). */
   private dense = new Float64Array(1024);
   private readonly work: ClustererWork = {
@@ -250,13 +255,24 @@ export class StoryClusterer {
     return this.anchorDf[term] * 2 > this.df[term];
   }
 
+  private setParent(story: number, into: number): void {
+    if (story >= this.parent.length) {
+      const grown = new Int32Array(Math.max(story + 1, this.parent.length * 2));
+      grown.set(this.parent);
+      this.parent = grown;
+    }
+    this.parent[story] = into;
+  }
+
   /** The live story a (possibly merged) story now belongs to; compresses the merge chain. */
   private resolve(story: number): number {
+    const parent = this.parent;
     let s = story;
-    while (this.stories[s].mergedInto >= 0) s = this.stories[s].mergedInto;
+    while (parent[s] >= 0) s = parent[s];
     let t = story;
-    while (this.stories[t].mergedInto >= 0 && this.stories[t].mergedInto !== s) {
-      const next = this.stories[t].mergedInto;
+    while (parent[t] >= 0 && parent[t] !== s) {
+      const next = parent[t];
+      parent[t] = s;
       this.stories[t].mergedInto = s;
       t = next;
     }
@@ -356,6 +372,7 @@ export class StoryClusterer {
     } else {
       target = this.stories.length;
       created = true;
+      this.setParent(target, -1);
       this.stories.push({
         id,
         title: title ? title.slice(0, 160) : null,
@@ -560,6 +577,7 @@ export class StoryClusterer {
     if (g.lastDay !== null)
       k.lastDay = k.lastDay === null ? g.lastDay : Math.max(k.lastDay, g.lastDay);
     g.mergedInto = keep;
+    this.setParent(gone, keep);
     g.members = [];
     g.terms = EMPTY_TERMS;
     g.weights = EMPTY_WEIGHTS;
@@ -694,6 +712,9 @@ export class StoryClusterer {
         mergedInto: s.mergedInto,
         normCache: s.normCache ? [...s.normCache] : undefined,
       };
+    });
+    c.stories.forEach((story, i) => {
+      c.setParent(i, story.mergedInto);
     });
     for (const [t, list] of snapshot.postings) c.postings.set(t, [...list]);
     c.merges = [...snapshot.merges];
