@@ -12,6 +12,7 @@ import { CopyIndex } from "../src/match/copy-families.js";
 import { classifyPair } from "../src/match/derivation.js";
 import { fingerprint } from "../src/match/fingerprint.js";
 import type { Article } from "../src/model.js";
+import { scoreClustering } from "./cluster-metrics.js";
 import { syntheticStream } from "./scale-synthetic.js";
 
 const total = Number(process.argv[2] ?? 10_000);
@@ -98,7 +99,8 @@ const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 // Articles are generated a window at a time, outside the timed sections; the timers (wall and
 // this process's CPU) are read once per window, so their own cost does not weigh per article.
 const WINDOW = 1000;
-const stream = syntheticStream(total);
+const gold: number[] = [];
+const stream = syntheticStream(total, { gold });
 let lastWork = clusterer.workDone();
 while (n < total) {
   const batch: Article[] = [];
@@ -166,6 +168,18 @@ while (n < total) {
 }
 sample();
 const stories = clusterer.storyList().length;
+{
+  // Quality on the synthetic stream's true stories (a check that speed did not cost accuracy).
+  const predicted: string[] = [];
+  for (let i = 0; i < n; i++) predicted.push(clusterer.storyOf(`a${i}`) ?? "");
+  const q = scoreClustering(
+    predicted,
+    gold.slice(0, n).map((g) => String(g)),
+  );
+  console.log(
+    `quality against the stream's true stories (${new Set(gold.slice(0, n)).size}): B³ P ${(100 * q.bcubedP).toFixed(1)} R ${(100 * q.bcubedR).toFixed(1)} F1 ${(100 * q.bcubedF).toFixed(1)}; pairwise F1 ${(100 * q.pairF).toFixed(1)}`,
+  );
+}
 console.log(`articles: ${n}, stories: ${stories}, copy candidate pairs classified: ${pairs}`);
 console.log(
   `clustering: ${(n / (clusterMs / 1000)).toFixed(0)} articles/s (${(clusterMs / 1000).toFixed(1)} s)` +
