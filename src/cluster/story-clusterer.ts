@@ -3,8 +3,9 @@
  * one; stories that turn out to be one are merged (and the merge recorded). Similarity is the
  * cosine of TF-IDF vectors (document frequencies updated online) with names and numbers boosted,
  * damped when publication dates are far apart. Candidate stories come from an inverted index
- * over each story's top terms, scanning only recent postings, so adding one article costs the
- * same whether ten or a million are stored. The whole state snapshots to plain JSON.
+ * over each story's top terms, scanning only recent postings and scoring a bounded number of
+ * compact (typed-array) centroids, so the work per article has a fixed bound however many are
+ * stored. The whole state snapshots to plain JSON.
  */
 import type { Article } from "../model.js";
 import { NAME_BOOST, NUMBER_BOOST, type StoryFeatures, storyFeatures } from "./story-features.js";
