@@ -19,6 +19,8 @@ export interface StreamOptions {
   active?: number;
   newStoryRate?: number;
   sentences?: [number, number];
+  /** When given, receives each article's true story number, in stream order (for scoring). */
+  gold?: number[];
 }
 
 export function* syntheticStream(total: number, options: StreamOptions = {}): Generator<Article> {
@@ -50,13 +52,16 @@ export function* syntheticStream(total: number, options: StreamOptions = {}): Ge
     return vocab[lo];
   };
   interface Story {
+    no: number;
     topic: string[];
     names: string[];
     numbers: string[];
   }
+  let stories = 0;
   const newStory = (): Story => {
     const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
     return {
+      no: stories++,
       topic: Array.from({ length: 15 }, () => vocab[Math.floor(rng() * vocabSize)]),
       names: Array.from({ length: 4 }, () => cap(vocab[Math.floor(rng() * vocabSize)])),
       numbers: Array.from({ length: 3 }, () => String(Math.floor(rng() * 10_000))),
@@ -84,6 +89,7 @@ export function* syntheticStream(total: number, options: StreamOptions = {}): Ge
       ws[0] = ws[0][0].toUpperCase() + ws[0].slice(1);
       sentences.push(`${ws.join(" ")}.`);
     }
+    options.gold?.push(story.no);
     yield plainArticle({ id: `a${n}`, text: sentences.join(" ") });
   }
 }

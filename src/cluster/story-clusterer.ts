@@ -3,8 +3,9 @@
  * one; stories that turn out to be one are merged (and the merge recorded). Similarity is the
  * cosine of TF-IDF vectors (document frequencies updated online) with names and numbers boosted,
  * damped when publication dates are far apart. Candidate stories come from an inverted index
- * over each story's top terms, scanning only recent postings, so adding one article costs the
- * same whether ten or a million are stored. The whole state snapshots to plain JSON.
+ * over each story's top terms, scanning only recent postings and scoring a bounded number of
+ * compact (typed-array) centroids, so the work per article has a fixed bound however many are
+ * stored. The whole state snapshots to plain JSON.
  */
 import type { Article } from "../model.js";
 import { NAME_BOOST, NUMBER_BOOST, type StoryFeatures, storyFeatures } from "./story-features.js";
@@ -93,16 +94,31 @@ interface StoryState {
   title: string | null;
   /** Arrival numbers of its articles, ascending. */
   members: number[];
-  /** Term id → sum of the members' unit-normalised term weights (before IDF). */
-  weights: Map<number, number>;
+  /** Centroid term ids, ascending (compact; at most 2 × MAX_STORY_TERMS entries). */
+  terms: Int32Array;
+  /** Per entry of `terms`: sum of the members' unit-normalised weights (before IDF). */
+  weights: Float64Array;
   firstDay: number | null;
   lastDay: number | null;
   /** Index of the story it was merged into, or -1. */
   mergedInto: number;
-  /** Term ids under which it is posted in the inverted index. */
-  indexed: Set<number>;
   /** [norm, anchor norm, member count, corpus size] when the norms were last computed. */
   normCache?: [number, number, number, number];
+}
+
+/**
+ * Work done by look-ups so far (deterministic counts, for benchmarks: unlike timings they are
+ * not disturbed by other load on the machine). Not part of the snapshot.
+ */
+export interface ClustererWork {
+  /** Articles looked up. */
+  lookups: number;
+  /** Posting entries read. */
+  postingsScanned: number;
+  /** Candidate stories scored in full. */
+  candidatesScored: number;
+  /** Centroid terms read while scoring candidates. */
+  termSteps: number;
 }
 
 /** The JSON-able state of a clusterer. */
@@ -118,15 +134,48 @@ export interface ClustererSnapshot {
     id: string;
     title: string | null;
     members: number[];
+    /** [term id, weight] in ascending term id. */
     weights: [number, number][];
     firstDay: number | null;
     lastDay: number | null;
     mergedInto: number;
-    indexed: number[];
+    /** Unused since postings are self-describing (kept so older snapshots still load). */
+    indexed?: number[];
     normCache?: [number, number, number, number];
   }[];
   postings: [number, number[]][];
   merges: StoryMerge[];
+}
+
+const EMPTY_TERMS = new Int32Array(0);
+const EMPTY_WEIGHTS = new Float64Array(0);
+
+/** Sum of two sparse vectors given as ascending term ids + weights (b scaled by `scale`). */
+function addSparse(
+  aT: Int32Array,
+  aW: Float64Array,
+  bT: Int32Array,
+  bW: Float64Array,
+  scale: number,
+): [Int32Array, Float64Array] {
+  const outT = new Int32Array(aT.length + bT.length);
+  const outW = new Float64Array(aT.length + bT.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < aT.length || j < bT.length) {
+    if (j >= bT.length || (i < aT.length && aT[i] < bT[j])) {
+      outT[n] = aT[i];
+      outW[n++] = aW[i++];
+    } else if (i >= aT.length || bT[j] < aT[i]) {
+      outT[n] = bT[j];
+      outW[n++] = bW[j++] * scale;
+    } else {
+      outT[n] = aT[i];
+      outW[n++] = aW[i++] + bW[j++] * scale;
+    }
+  }
+  return n === outT.length ? [outT, outW] : [outT.slice(0, n), outW.slice(0, n)];
 }
 
 export class StoryClusterer {
@@ -137,13 +186,35 @@ export class StoryClusterer {
   private df: number[] = [];
   /** Per term: in how many articles it appeared as a name or number. */
   private anchorDf: number[] = [];
+  /**
+   * Per term: log(df + 0.5), updated when its df changes, so an exact IDF is one subtraction
+   * (`logCorpus() - logDf[t]`) instead of a logarithm: story norms and term ranking read it
+   * for every centroid term.
+   */
+  private logDf = new Float64Array(1024);
   private articleIds: string[] = [];
   /** Arrival number → story index at the time it was assigned (resolve through merges). */
   private articleStory: number[] = [];
   private readonly articleIndex = new Map<string, number>();
   private stories: StoryState[] = [];
+  /** Term id → stories posted under it, oldest first; trimmed to the last POSTING_SCAN. */
   private readonly postings = new Map<number, number[]>();
   private merges: StoryMerge[] = [];
+  /** Scratch: per story index, posting-hit weight of the current look-up (reset after use). */
+  private hitScratch = new Float64Array(1024);
+  /**
+   * Per story index: `mergedInto` of its state, mirrored in one compact array so that resolving
+   * posting entries (hundreds per look-up) does not touch the story objects scattered in the heap.
+   */
+  private parent = new Int32Array(1024);
+  /** Scratch: per term id, the current article's scoring weight (0 elsewhere; reset after use). */
+  private dense = new Float64Array(1024);
+  private readonly work: ClustererWork = {
+    lookups: 0,
+    postingsScanned: 0,
+    candidatesScored: 0,
+    termSteps: 0,
+  };
 
   constructor(options: ClustererOptions = {}) {
     this.options = {
@@ -160,8 +231,24 @@ export class StoryClusterer {
     return this.articleIds.length;
   }
 
+  /** Distinct terms in the dictionary. */
+  get vocabulary(): number {
+    return this.terms.length;
+  }
+
+  /** Exact IDF at the current corpus size. */
   private idf(term: number): number {
     return Math.log((this.docCount + this.options.priorDocs) / (this.df[term] + 0.5));
+  }
+
+  private logCorpus(): number {
+    return Math.log(this.docCount + this.options.priorDocs);
+  }
+
+  private countTerm(term: number, anchor: boolean): void {
+    this.df[term]++;
+    if (anchor) this.anchorDf[term]++;
+    this.logDf[term] = Math.log(this.df[term] + 0.5);
   }
 
   /** A term that is mostly written as a name or is a number. */
@@ -169,13 +256,24 @@ export class StoryClusterer {
     return this.anchorDf[term] * 2 > this.df[term];
   }
 
+  private setParent(story: number, into: number): void {
+    if (story >= this.parent.length) {
+      const grown = new Int32Array(Math.max(story + 1, this.parent.length * 2));
+      grown.set(this.parent);
+      this.parent = grown;
+    }
+    this.parent[story] = into;
+  }
+
   /** The live story a (possibly merged) story now belongs to; compresses the merge chain. */
   private resolve(story: number): number {
+    const parent = this.parent;
     let s = story;
-    while (this.stories[s].mergedInto >= 0) s = this.stories[s].mergedInto;
+    while (parent[s] >= 0) s = parent[s];
     let t = story;
-    while (this.stories[t].mergedInto >= 0 && this.stories[t].mergedInto !== s) {
-      const next = this.stories[t].mergedInto;
+    while (parent[t] >= 0 && parent[t] !== s) {
+      const next = parent[t];
+      parent[t] = s;
       this.stories[t].mergedInto = s;
       t = next;
     }
@@ -188,11 +286,8 @@ export class StoryClusterer {
    */
   observe(features: StoryFeatures): void {
     this.docCount++;
-    for (const term of features.terms.keys()) {
-      const t = this.termId(term);
-      this.df[t]++;
-      if (features.anchors.has(term)) this.anchorDf[t]++;
-    }
+    for (const term of features.terms.keys())
+      this.countTerm(this.termId(term), features.anchors.has(term));
   }
 
   private termId(term: string): number {
@@ -203,6 +298,11 @@ export class StoryClusterer {
       this.terms.push(term);
       this.df.push(0);
       this.anchorDf.push(0);
+      if (t >= this.logDf.length) {
+        const grown = new Float64Array(this.logDf.length * 2);
+        grown.set(this.logDf);
+        this.logDf = grown;
+      }
     }
     return t;
   }
@@ -230,27 +330,40 @@ export class StoryClusterer {
     this.articleIndex.set(id, arrival);
     // Update document frequencies first, then weigh the article with them.
     this.docCount++;
-    const vec = new Map<number, number>();
+    const n = features.terms.size;
+    const ids = new Int32Array(n);
+    const raw = new Float64Array(n);
+    let k = 0;
     for (const [term, w] of features.terms) {
       const t = this.termId(term);
-      this.df[t]++;
-      if (features.anchors.has(term)) this.anchorDf[t]++;
-      vec.set(t, w);
+      this.countTerm(t, features.anchors.has(term));
+      ids[k] = t;
+      raw[k++] = w;
     }
+    // The article as a sparse vector in ascending term id (for merge-joins with centroids).
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a] - ids[b]);
+    const vecT = new Int32Array(n);
+    const vecW = new Float64Array(n);
     let tfNorm = 0;
-    for (const w of vec.values()) tfNorm += w * w;
+    for (let i = 0; i < n; i++) {
+      vecT[i] = ids[order[i]];
+      vecW[i] = raw[order[i]];
+      tfNorm += vecW[i] * vecW[i];
+    }
     tfNorm = Math.sqrt(tfNorm) || 1;
-    const weighted: [number, number, number][] = [];
+    // x = tf × idf (the article's TF-IDF weight); q = x × idf (pre-multiplied for scoring).
+    const x = new Float64Array(n);
+    const q = new Float64Array(n);
     let norm = 0;
-    for (const [t, w] of vec) {
-      const idf = this.idf(t);
-      const x = w * idf;
-      weighted.push([t, x, idf]);
-      norm += x * x;
+    for (let i = 0; i < n; i++) {
+      const idf = this.idf(vecT[i]);
+      x[i] = vecW[i] * idf;
+      q[i] = x[i] * idf;
+      norm += x[i] * x[i];
     }
     norm = Math.sqrt(norm) || 1;
 
-    const scored = this.scoreCandidates(weighted, norm, features.day);
+    const scored = this.scoreCandidates(vecT, x, q, norm, features.day);
     const best = scored[0];
     const merges: StoryMerge[] = [];
     let target: number;
@@ -260,20 +373,21 @@ export class StoryClusterer {
     } else {
       target = this.stories.length;
       created = true;
+      this.setParent(target, -1);
       this.stories.push({
         id,
         title: title ? title.slice(0, 160) : null,
         members: [],
-        weights: new Map(),
+        terms: EMPTY_TERMS,
+        weights: EMPTY_WEIGHTS,
         firstDay: null,
         lastDay: null,
         mergedInto: -1,
-        indexed: new Set(),
       });
     }
     const story = this.stories[target];
     story.members.push(arrival);
-    for (const [t, w] of vec) story.weights.set(t, (story.weights.get(t) ?? 0) + w / tfNorm);
+    [story.terms, story.weights] = addSparse(story.terms, story.weights, vecT, vecW, 1 / tfNorm);
     if (features.day !== null) {
       story.firstDay =
         story.firstDay === null ? features.day : Math.min(story.firstDay, features.day);
@@ -302,38 +416,93 @@ export class StoryClusterer {
   }
 
   private scoreCandidates(
-    weighted: [number, number, number][],
+    vecT: Int32Array,
+    x: Float64Array,
+    q: Float64Array,
     norm: number,
     day: number | null,
   ): { story: number; score: number }[] {
-    const query = [...weighted].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, QUERY_TERMS);
-    const hits = new Map<number, number>();
-    for (const [t, x] of query) {
-      const list = this.postings.get(t);
+    const n = vecT.length;
+    this.work.lookups++;
+    // Query terms: the article's QUERY_TERMS heaviest (TF-IDF), ties by term id.
+    const query = Array.from({ length: n }, (_, i) => i)
+      .sort((a, b) => x[b] - x[a] || vecT[a] - vecT[b])
+      .slice(0, QUERY_TERMS);
+    if (this.hitScratch.length < this.stories.length) {
+      const grown = new Float64Array(Math.max(this.stories.length, this.hitScratch.length * 2));
+      grown.set(this.hitScratch);
+      this.hitScratch = grown;
+    }
+    const hits = this.hitScratch;
+    const touched: number[] = [];
+    for (const i of query) {
+      const list = this.postings.get(vecT[i]);
       if (!list) continue;
-      for (let k = Math.max(0, list.length - POSTING_SCAN); k < list.length; k++) {
+      const from = Math.max(0, list.length - POSTING_SCAN);
+      this.work.postingsScanned += list.length - from;
+      for (let k = from; k < list.length; k++) {
         const s = this.resolve(list[k]);
-        hits.set(s, (hits.get(s) ?? 0) + x);
+        if (hits[s] === 0) touched.push(s);
+        hits[s] += x[i];
       }
     }
-    const candidates = [...hits]
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, MAX_CANDIDATES);
+    // The MAX_CANDIDATES best by hits (ties: lower story index), by insertion into a short
+    // sorted list: most touched stories fail one comparison with the worst kept, so this is
+    // about O(touched) instead of sorting all of them (up to QUERY_TERMS × POSTING_SCAN).
+    const candidates: number[] = [];
+    const better = (a: number, b: number) => hits[a] > hits[b] || (hits[a] === hits[b] && a < b);
+    for (const s of touched) {
+      if (candidates.length === MAX_CANDIDATES && !better(s, candidates[MAX_CANDIDATES - 1]))
+        continue;
+      let k = Math.min(candidates.length, MAX_CANDIDATES - 1);
+      candidates[k] = s;
+      while (k > 0 && better(s, candidates[k - 1])) {
+        candidates[k] = candidates[k - 1];
+        candidates[--k] = s;
+      }
+    }
+    for (const s of touched) hits[s] = 0;
     const scored: { story: number; score: number }[] = [];
+    const mix0 = this.options.anchorMix;
     let anchorNorm = 0;
-    for (const [t, x] of weighted) if (this.isAnchor(t)) anchorNorm += x * x;
-    anchorNorm = Math.sqrt(anchorNorm);
-    const mix = anchorNorm > 0 ? this.options.anchorMix : 0;
-    for (const [s] of candidates) {
+    if (mix0 > 0) {
+      for (let i = 0; i < n; i++) if (this.isAnchor(vecT[i])) anchorNorm += x[i] * x[i];
+      anchorNorm = Math.sqrt(anchorNorm);
+    }
+    const mix = anchorNorm > 0 ? mix0 : 0;
+    if (this.dense.length < this.terms.length) {
+      this.dense = new Float64Array(Math.max(this.terms.length, this.dense.length * 2));
+    }
+    const dense = this.dense;
+    for (let i = 0; i < n; i++) dense[vecT[i]] = q[i];
+    for (const s of candidates) {
       const story = this.stories[s];
+      const st = story.terms;
+      const sw = story.weights;
+      this.work.candidatesScored++;
+      this.work.termSteps += st.length;
       let dot = 0;
       let anchorDot = 0;
-      for (const [t, x, idf] of weighted) {
-        const w = story.weights.get(t);
-        if (w === undefined) continue;
-        const v = x * w * idf;
-        dot += v;
-        if (mix > 0 && this.isAnchor(t)) anchorDot += v;
+      if (mix === 0) {
+        // Dense look-up of the article's weights by term id: one branch-free pass over the
+        // centroid (non-shared terms add exactly 0, so the sum equals the sparse dot product).
+        for (let j = 0; j < st.length; j++) dot += dense[st[j]] * sw[j];
+      } else {
+        // Merge-join of the two ascending term lists, also summing over anchor terms.
+        let i = 0;
+        let j = 0;
+        while (i < n && j < st.length) {
+          const a = vecT[i];
+          const b = st[j];
+          if (a === b) {
+            const v = q[i] * sw[j];
+            dot += v;
+            if (this.isAnchor(a)) anchorDot += v;
+            i++;
+            j++;
+          } else if (a < b) i++;
+          else j++;
+        }
       }
       const [storyNorm, storyAnchorNorm] = this.storyNorms(story);
       let score = dot / (norm * storyNorm);
@@ -350,6 +519,7 @@ export class StoryClusterer {
       }
       scored.push({ story: s, score });
     }
+    for (let i = 0; i < n; i++) dense[vecT[i]] = 0;
     return scored.sort((x, y) => y.score - x.score || x.story - y.story);
   }
 
@@ -367,8 +537,11 @@ export class StoryClusterer {
       return [cache[0], cache[1]];
     let n = 0;
     let a = 0;
-    for (const [t, w] of story.weights) {
-      const x = w * this.idf(t);
+    const logN = this.logCorpus();
+    const logDf = this.logDf;
+    for (let i = 0; i < story.terms.length; i++) {
+      const t = story.terms[i];
+      const x = story.weights[i] * (logN - logDf[t]);
       n += x * x;
       if (this.isAnchor(t)) a += x * x;
     }
@@ -379,12 +552,18 @@ export class StoryClusterer {
 
   private centroidCosine(a: StoryState, b: StoryState): number {
     let dot = 0;
-    for (const [t, w] of a.weights) {
-      const v = b.weights.get(t);
-      if (v !== undefined) {
-        const idf = this.idf(t);
-        dot += w * v * idf * idf;
-      }
+    let i = 0;
+    let j = 0;
+    while (i < a.terms.length && j < b.terms.length) {
+      const s = a.terms[i];
+      const t = b.terms[j];
+      if (s === t) {
+        const idf = this.idf(s);
+        dot += a.weights[i] * b.weights[j] * idf * idf;
+        i++;
+        j++;
+      } else if (s < t) i++;
+      else j++;
     }
     return dot / (this.storyNorm(a) * this.storyNorm(b));
   }
@@ -392,44 +571,61 @@ export class StoryClusterer {
   private merge(keep: number, gone: number): void {
     const k = this.stories[keep];
     const g = this.stories[gone];
-    for (const [t, w] of g.weights) k.weights.set(t, (k.weights.get(t) ?? 0) + w);
+    [k.terms, k.weights] = addSparse(k.terms, k.weights, g.terms, g.weights, 1);
     k.members = [...k.members, ...g.members].sort((x, y) => x - y);
     if (g.firstDay !== null)
       k.firstDay = k.firstDay === null ? g.firstDay : Math.min(k.firstDay, g.firstDay);
     if (g.lastDay !== null)
       k.lastDay = k.lastDay === null ? g.lastDay : Math.max(k.lastDay, g.lastDay);
     g.mergedInto = keep;
+    this.setParent(gone, keep);
     g.members = [];
-    g.weights = new Map();
-    g.indexed = new Set();
+    g.terms = EMPTY_TERMS;
+    g.weights = EMPTY_WEIGHTS;
+  }
+
+  /** Indexes of a story's entries ranked by weight × IDF, ties by term id. */
+  private ranked(story: StoryState): number[] {
+    const logN = this.logCorpus();
+    const st = story.terms;
+    const score = Float64Array.from(story.weights, (w, i) => w * (logN - this.logDf[st[i]]));
+    return Array.from({ length: st.length }, (_, i) => i).sort(
+      (a, b) => score[b] - score[a] || st[a] - st[b],
+    );
   }
 
   /** Keeps a story's centroid to its MAX_STORY_TERMS heaviest terms once it has twice as many. */
   private prune(story: StoryState): void {
-    if (story.weights.size <= 2 * MAX_STORY_TERMS) return;
-    const ranked = [...story.weights].map(([t, w]) => [t, w, w * this.idf(t)] as const);
-    ranked.sort((x, y) => y[2] - x[2] || x[0] - y[0]);
-    story.weights = new Map(ranked.slice(0, MAX_STORY_TERMS).map(([t, w]) => [t, w]));
+    if (story.terms.length <= 2 * MAX_STORY_TERMS) return;
+    const keep = this.ranked(story)
+      .slice(0, MAX_STORY_TERMS)
+      .sort((a, b) => a - b);
+    story.terms = Int32Array.from(keep, (i) => story.terms[i]);
+    story.weights = Float64Array.from(keep, (i) => story.weights[i]);
     story.normCache = undefined;
   }
 
   /**
    * Posts the story under its current top terms (old postings stay; look-ups resolve them).
-   * Re-ranked when the story is new, small, or every REINDEX_EVERY members after that.
+   * Re-ranked when the story is new, small, or every REINDEX_EVERY members after that. A list
+   * longer than 2 × POSTING_SCAN is trimmed to its last POSTING_SCAN: only those are ever read,
+   * so memory per term stays bounded.
    */
   private index(s: number): void {
     const story = this.stories[s];
     const size = story.members.length;
     if (size > REINDEX_EVERY && size % REINDEX_EVERY !== 0) return;
-    const ranked = [...story.weights].map(([t, w]) => [t, w * this.idf(t)] as const);
-    ranked.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    for (const [t] of ranked.slice(0, INDEX_TERMS)) {
+    for (const i of this.ranked(story).slice(0, INDEX_TERMS)) {
+      const t = story.terms[i];
       const list = this.postings.get(t);
-      if (story.indexed.has(t) && list && list.lastIndexOf(s) >= list.length - POSTING_SCAN)
+      if (!list) {
+        this.postings.set(t, [s]);
         continue;
-      story.indexed.add(t);
-      if (list) list.push(s);
-      else this.postings.set(t, [s]);
+      }
+      const at = list.lastIndexOf(s);
+      if (at >= 0 && at >= list.length - POSTING_SCAN) continue;
+      list.push(s);
+      if (list.length > 2 * POSTING_SCAN) list.splice(0, list.length - POSTING_SCAN);
     }
   }
 
@@ -451,6 +647,11 @@ export class StoryClusterer {
       }));
   }
 
+  /** Look-up work counted so far (see ClustererWork). */
+  workDone(): ClustererWork {
+    return { ...this.work };
+  }
+
   /** Merges recorded so far, in the order they happened. */
   mergeLog(): StoryMerge[] {
     return [...this.merges];
@@ -470,11 +671,10 @@ export class StoryClusterer {
         id: s.id,
         title: s.title,
         members: [...s.members],
-        weights: [...s.weights],
+        weights: Array.from(s.terms, (t, i) => [t, s.weights[i]] as [number, number]),
         firstDay: s.firstDay,
         lastDay: s.lastDay,
         mergedInto: s.mergedInto,
-        indexed: [...s.indexed],
         ...(s.normCache ? { normCache: [...s.normCache] as [number, number, number, number] } : {}),
       })),
       postings: [...this.postings].map(([t, list]) => [t, [...list]]),
@@ -493,22 +693,30 @@ export class StoryClusterer {
     });
     c.df = [...snapshot.df];
     c.anchorDf = [...snapshot.anchorDf];
+    c.logDf = new Float64Array(Math.max(1024, c.terms.length * 2));
+    for (let t = 0; t < c.terms.length; t++) c.logDf[t] = Math.log(c.df[t] + 0.5);
     for (const { id, story } of snapshot.articles) {
       c.articleIndex.set(id, c.articleIds.length);
       c.articleIds.push(id);
       c.articleStory.push(story);
     }
-    c.stories = snapshot.stories.map((s) => ({
-      id: s.id,
-      title: s.title,
-      members: [...s.members],
-      weights: new Map(s.weights),
-      firstDay: s.firstDay,
-      lastDay: s.lastDay,
-      mergedInto: s.mergedInto,
-      indexed: new Set(s.indexed),
-      normCache: s.normCache ? [...s.normCache] : undefined,
-    }));
+    c.stories = snapshot.stories.map((s) => {
+      const w = [...s.weights].sort((a, b) => a[0] - b[0]);
+      return {
+        id: s.id,
+        title: s.title,
+        members: [...s.members],
+        terms: Int32Array.from(w, (e) => e[0]),
+        weights: Float64Array.from(w, (e) => e[1]),
+        firstDay: s.firstDay,
+        lastDay: s.lastDay,
+        mergedInto: s.mergedInto,
+        normCache: s.normCache ? [...s.normCache] : undefined,
+      };
+    });
+    c.stories.forEach((story, i) => {
+      c.setParent(i, story.mergedInto);
+    });
     for (const [t, list] of snapshot.postings) c.postings.set(t, [...list]);
     c.merges = [...snapshot.merges];
     return c;
