@@ -13,6 +13,7 @@ import { type FeedItem, parseFeed } from "../feeds/parse-feed.js";
 import { itemsToInputs } from "../feeds/read-feed-inputs.js";
 import { FetchError, type SafeFetcher } from "../fetch/safe-fetch.js";
 import { type FeedState, remember, type WatchState } from "./watch-state.js";
+import { mulberry32 } from "../../match/hash32.js";
 
 /** Default poll interval: 15 minutes, what most feed readers use; news feeds rarely change faster. */
 export const DEFAULT_INTERVAL_MS = 15 * 60 * 1000;
@@ -208,16 +209,7 @@ export class Watcher {
 }
 
 /** A seeded PRNG (mulberry32): same seed, same back-off schedule. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 /** "15m", "90s", "1h30m", "2h", or plain seconds → milliseconds; null when unreadable. */
 export function parseDuration(s: string): number | null {
