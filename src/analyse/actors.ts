@@ -1,6 +1,6 @@
 /**
  * Actors of a story: merges entity mentions across all sources into people, places and
- * organisations with aliases ("Putin", "Vladimir Putin's" → "Vladimir Putin"; "Kim" → the
+ * organisations with aliases ("Haldane", "Owen Haldane's" → "Owen Haldane"; "Kim" → the
  * Kim most mentioned in this story; "U.S." → "United States").
  */
 import type { Actor, Doc, EntityKind } from "../model.js";
@@ -121,7 +121,7 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
       }
     }
     // Known places and multi-word places/organisations never fold into a person's name;
-    // a single word typed "place" by a weak cue ("to Putin") still may.
+    // a single word typed "place" by a weak cue ("to Haldane") still may.
     if (COUNTRIES.has(key) || CITIES.has(key) || isAcronymKey(key)) continue;
     if ((kind === "place" || kind === "organization") && tokens.length > 1) continue;
     if (kind === "organization" && (g.kinds.get("person") ?? 0) === 0) continue;

@@ -182,7 +182,7 @@ function findSpeaker(
     const kind = name ? index.actors.kindOf(name) : null;
     return name && (kind === "person" || kind === "organization") ? name : null;
   };
-  // 1. A name right next to a speech verb ("Ushakov said", "said Ushakov", "X told").
+  // 1. A name right next to a speech verb ("Haldane said", "said Haldane", "X told").
   for (const m of outside) {
     const after = paragraph.slice(m.end, m.end + 32);
     const before = paragraph.slice(Math.max(0, m.start - 20), m.start);

@@ -95,7 +95,7 @@ export function indexStory(docs: readonly Doc[], families: readonly Family[]): S
     }
   });
   // Stems the story writes in lower case: a capitalised one mid-sentence that is no name
-  // ("accusing North Korea Provides substantial …") is a sign of garbled text.
+  // ("accusing Canada Provides substantial …") is a sign of garbled text.
   const lowerStems = new Set<string>();
   for (const doc of docs) {
     for (const s of doc.sentences) {
@@ -157,7 +157,7 @@ export function similarity(a: Unit, b: Unit): number {
 /**
  * Share of tokens that betray garbled text: capitalised function words mid-sentence ("visit For
  * a"), glued words ("SeptemberThe"), and capitalised common words outside any name or title
- * ("accusing North Korea Provides").
+ * ("accusing Canada Provides").
  */
 export function garbleScore(
   text: string,

@@ -322,7 +322,7 @@ const FUNCTION_WORD_START =
 /** "to hold", "to make": an infinitive means a clause, not a caption. */
 const INFINITIVE = /\bto (?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)\p{Ll}/u;
 
-/** "Putin arrives in …": a name followed by a present-tense verb makes a sentence. */
+/** "Mayor arrives in …": a name followed by a present-tense verb makes a sentence. */
 const PRESENT_VERB_AFTER_NAME = /\p{Lu}[\p{L}'’.-]*\s+\p{Ll}{2,}s\b/u;
 
 /**

@@ -388,7 +388,7 @@ export const SHORTCODE = /^\[[a-z_-]+(\s[^\]]*)?\].*\[\/[a-z_-]+\]$|^\[[a-z_-]+(
 export const COPYRIGHT =
   /^(copyright\b|©|\(c\)\s*\d{4})|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati/i;
 
-/** Tag and category lists: "Tags: Putin, North Korea", "Filed under: World". */
+/** Tag and category lists: "Tags: Brackwater, Fire", "Filed under: World". */
 export const TAGS_LINE =
   /^(tags?|topics?|filed under|posted in|categories|category|keywords|schlagwörter|schlagworte|themen|étiquettes|mots-clés|etiquetas|temas|argomenti|tag|onderwerpen|теги|метки)\s*[:：]/i;
 

@@ -198,7 +198,7 @@ function classifyRun(
     break;
   }
   // Trailing words that the article also writes in lower case are not part of a name
-  // ("North Korea For a visit", "Moscow He vetoed" in machine-translated text).
+  // ("Canada For a visit", "Paris He vetoed" in machine-translated text).
   while (toks.length > 1) {
     const f = fold(stripPossessive(toks[toks.length - 1].text));
     const rest = spanText(sentence, toks.slice(0, -1));
@@ -207,7 +207,7 @@ function classifyRun(
     else break;
   }
   if (toks.length === 0) return out;
-  // Titles: "Russian President Vladimir Putin", "US Defense Secretary Lloyd Austin".
+  // Titles: "French President Jane Roe", "US Defense Secretary John Doe".
   let lastTitle = -1;
   for (let k = 0; k < toks.length - 1; k++) if (isTitle(fold(toks[k].text))) lastTitle = k;
   let personCue = PERSON_CUES.has(prevWord) || HONORIFICS.has(prevWord);

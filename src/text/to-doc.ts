@@ -104,8 +104,8 @@ const MAX_HEADING_WORDS = 14;
 
 /**
  * A paragraph the extractor did not mark but that reads as a heading, dateline or caption:
- * short, and without sentence-final punctuation ("Putin to Visit North Korea", "Thursday,
- * July 11, 2024", "Image Credits: …"). Such lines are not cited as facts.
+ * short, and without sentence-final punctuation ("Mayor to Visit Flooded Towns", "Monday,
+ * March 3, 2025", "Image Credits: …"). Such lines are not cited as facts.
  */
 export function looksLikeHeading(paragraph: string): boolean {
   const text = paragraph.trim();
