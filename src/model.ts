@@ -120,7 +120,7 @@ export interface Doc {
   article: Article;
   sentences: Sentence[];
   mentions: Mention[];
-  /** Quantities found in the sentences ("6,700 containers"), when the text stage ran them. */
+  /** Quantities found in the sentences ("2,300 residents"), when the text stage ran them. */
   quantities?: QuantityMention[];
   /** Dates found in the sentences, resolved against the publication date where known. */
   dates?: DateMentionInDoc[];

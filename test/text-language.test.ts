@@ -57,13 +57,13 @@ describe("sentence splitting", () => {
 describe("quantities", () => {
   const q = (text: string) => extractQuantities(text).map((x) => [x.value, x.unit, x.qualifier]);
   it("reads counts with thousands separators, hedges and units", () => {
-    assert.deepEqual(q("Pyongyang sent about 6,700 containers"), [[6700, "contain", "about"]]);
+    assert.deepEqual(q("the city moved about 2,300 residents"), [[2300, "resid", "about"]]);
     assert.deepEqual(q("more than 100 countries attended"), [[100, "countri", "more"]]);
-    assert.deepEqual(q("shells of 152 mm calibre"), [[152, "mm", "exact"]]);
+    assert.deepEqual(q("shells of 120 mm calibre"), [[120, "mm", "exact"]]);
     assert.deepEqual(q("14 people were hurt"), [[14, "peopl", "exact"]]);
   });
   it("scales money and reads number words and hyphenated compounds", () => {
-    assert.deepEqual(q("a package of $50 billion in aid"), [[50e9, "$", "exact"]]);
+    assert.deepEqual(q("a package of $4 billion in aid"), [[4e9, "$", "exact"]]);
     assert.deepEqual(q("a two-day visit"), [[2, "dai", "exact"]]);
     assert.deepEqual(q("three firefighters were treated"), [[3, "firefight", "exact"]]);
   });

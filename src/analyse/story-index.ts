@@ -51,7 +51,7 @@ export interface StoryIndex {
 
 /** Actors weigh more than a word: a shared name is strong evidence of the same statement. */
 const ACTOR_WEIGHT_FACTOR = 1.5;
-/** Quantities weigh more still: a shared "6,700 containers" rarely happens by chance. */
+/** Quantities weigh more still: a shared "2,300 residents" rarely happens by chance. */
 const QUANTITY_WEIGHT_FACTOR = 2;
 
 /** Builds the index. Articles with no family in `families` form a family of their own. */

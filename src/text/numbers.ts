@@ -1,5 +1,5 @@
 /**
- * Quantities in running text: "6,700 containers", "$50 billion", "152 mm", "more than 100
+ * Quantities in running text: "2,300 residents", "$4 billion", "120 mm", "more than 100
  * countries", "two-day", "a dozen" — each with its value, unit word and any hedge ("more than").
  */
 import { fold, STOP_WORDS, stem } from "./tokens.js";
@@ -8,7 +8,7 @@ import { fold, STOP_WORDS, stem } from "./tokens.js";
 export type Qualifier = "exact" | "more" | "less" | "about";
 
 export interface Quantity {
-  /** The numeric value (scaled: "$50 billion" → 50e9). */
+  /** The numeric value (scaled: "$4 billion" → 50e9). */
   value: number;
   /** The words as written, hedge included. */
   text: string;
