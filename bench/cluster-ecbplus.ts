@@ -1,30 +1,13 @@
-/**
- * Story clustering quality on ECB+ (topics 1–22), 2-fold by topic: thresholds are tuned on one
- * half of the topics (odd or even) and reported on the other, for the online StoryClusterer and
- * the TF-IDF + average-link baseline. Articles are processed in the file's order (a stream).
- * Run: node dist/bench/cluster-ecbplus.js [path/to/ecbplus-dev]
- */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { plainArticle } from "../src/cluster/plain-article.js";
 import { clusterStories, JOIN_THRESHOLD } from "../src/cluster/story-clusterer.js";
 import { NAME_BOOST, NUMBER_BOOST } from "../src/cluster/story-features.js";
 import type { Article } from "../src/model.js";
 import { averageLink, similarityMatrix } from "./cluster-baseline.js";
 import { type Scores, scoreClustering } from "./cluster-metrics.js";
+import { ecbPlusDir, loadEcbPlus } from "./ecbplus-data.js";
 
-const dir = process.argv[2] ?? join(process.cwd(), "..", "shared", "datasets", "ecbplus-dev");
-const docs = readFileSync(join(dir, "docs.jsonl"), "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { id: string; text: string });
-const gold = new Map(
-  readFileSync(join(dir, "gold.jsonl"), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { id: string; story: string; topic: number })
-    .map((g) => [g.id, g]),
-);
+const dir = ecbPlusDir(process.argv[2]);
+const { docs, gold } = loadEcbPlus(dir);
 
 interface Item {
   article: Article;

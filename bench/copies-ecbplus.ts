@@ -1,14 +1,3 @@
-/**
- * Copy-family detection on a corpus generated from ECB+ (bench/copies-generate.ts): each
- * source article gets derived copies (exact, truncated, re-wrapped, synonym-swapped, reordered,
- * spun), mixed with all original articles of the same topics, which are independent reporting
- * and must stay in their own families. 2-fold by topic: thresholds tuned on one half (PRNG seed
- * 1), reported on the other (seed 2). Baseline in the same run: MinHash word-shingle Jaccard
- * alone (near-duplicate detection), joined at its own tuned threshold.
- * Run: node dist/bench/copies-ecbplus.js [path/to/ecbplus-dev]
- */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { plainArticle } from "../src/cluster/plain-article.js";
 import { findCopyFamilies } from "../src/match/copy-families.js";
 import { DEFAULT_THRESHOLDS, type DerivationThresholds } from "../src/match/derivation.js";
@@ -16,19 +5,10 @@ import { type Fingerprint, fingerprint, intersectSize } from "../src/match/finge
 import { mulberry32 } from "../src/match/hash32.js";
 import type { Article } from "../src/model.js";
 import { TRANSFORMS, type Transform, transform } from "./copies-generate.js";
+import { ecbPlusDir, loadEcbPlus } from "./ecbplus-data.js";
 
-const dir = process.argv[2] ?? join(process.cwd(), "..", "shared", "datasets", "ecbplus-dev");
-const docs = readFileSync(join(dir, "docs.jsonl"), "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { id: string; text: string });
-const gold = new Map(
-  readFileSync(join(dir, "gold.jsonl"), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { id: string; story: string; topic: number })
-    .map((g) => [g.id, g]),
-);
+const dir = ecbPlusDir(process.argv[2]);
+const { docs, gold } = loadEcbPlus(dir);
 
 interface Item {
   article: Article;

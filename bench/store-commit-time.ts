@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { openPipeline } from "../src/ingest/default-pipeline.js";
 import { prepareInput } from "../src/ingest/ingest-pipeline.js";
 import { openStore } from "../src/store/open-store.js";
 import type { Store } from "../src/store/store.js";
 import { syntheticCorpus } from "../test/store-corpus.js";
+import { pgAdmin } from "./pg-admin.js";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,14 +25,8 @@ const PG_ADMIN = arg(
   process.env.CROSSCHECK_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test",
 );
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+function admin(sql: string): Promise<void> {
+  return pgAdmin(PG_ADMIN, sql);
 }
 
 function percentile(xs: number[], p: number): number {

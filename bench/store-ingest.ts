@@ -22,6 +22,7 @@ import { simpleFingerprint, simplePipeline } from "../src/ingest/simple-pipeline
 import type { RawInput } from "../src/model.js";
 import { openStore } from "../src/store/open-store.js";
 import { syntheticCorpus } from "../test/store-corpus.js";
+import { pgAdmin } from "./pg-admin.js";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,14 +55,8 @@ function pgUrl(database: string): string {
   return u.toString();
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+function admin(sql: string): Promise<void> {
+  return pgAdmin(PG_ADMIN, sql);
 }
 
 async function pgSize(url: string): Promise<number> {
