@@ -3,6 +3,7 @@
  * Every piece of article text is HTML-escaped.
  */
 import type { Brief, Fact } from "../model.js";
+import { citationNumbers, sourceNumbers } from "./citations.js";
 
 export function escapeHtml(text: string): string {
   return text
@@ -20,12 +21,9 @@ const STYLE =
 
 export function renderHtml(brief: Brief): string {
   const e = escapeHtml;
-  const number = new Map(brief.sources.map((s, i) => [s.id, i + 1]));
+  const numbers = citationNumbers(sourceNumbers(brief));
   const cite = (ids: readonly string[]) =>
-    [...new Set(ids)]
-      .map((id) => number.get(id))
-      .filter((n): n is number => n !== undefined)
-      .sort((a, b) => a - b)
+    numbers(ids)
       .map((n) => `<sup><a href="#s${n}">[${n}]</a></sup>`)
       .join("");
   const facts = (list: Fact[]) =>

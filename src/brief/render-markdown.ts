@@ -4,6 +4,7 @@
  * Quotes, Timeline, Actors, Sources).
  */
 import type { Brief, Fact } from "../model.js";
+import { citationNumbers, sourceNumbers } from "./citations.js";
 
 /** Markdown-escapes text that came from articles, so it cannot inject links, HTML or headings. */
 export function escapeMarkdown(text: string): string {
@@ -14,12 +15,10 @@ export function escapeMarkdown(text: string): string {
 }
 
 export function renderMarkdown(brief: Brief): string {
-  const number = new Map(brief.sources.map((s, i) => [s.id, i + 1]));
+  const number = sourceNumbers(brief);
+  const numbers = citationNumbers(number);
   const cite = (ids: readonly string[]) =>
-    [...new Set(ids)]
-      .map((id) => number.get(id))
-      .filter((n): n is number => n !== undefined)
-      .sort((a, b) => a - b)
+    numbers(ids)
       .map((n) => `[${n}]`)
       .join("");
   const out: string[] = [];
