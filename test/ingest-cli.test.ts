@@ -47,6 +47,29 @@ describe("crosscheck ingest, stories, export, import and worker", () => {
     assert.equal((await runCli(["stories", "--format", "xml"], "", env)).code, 2);
   });
 
+  it("searches stories by the words of their articles", async () => {
+    const env = { CROSSCHECK_DB: join(dir, "a.db") };
+    // The most frequent word of one report belongs to its story's own vocabulary.
+    const first = corpus[0];
+    const counts = new Map<string, number>();
+    for (const w of (first.text ?? "").match(/[a-z]+/g) ?? [])
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    const word = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+    const storyNumber = /^s(\d+)-/.exec(first.id)?.[1];
+    const json = JSON.parse(
+      (await runCli(["stories", "--search", word.toUpperCase(), "--format", "json"], "", env))
+        .stdout,
+    );
+    assert.deepEqual(
+      json.stories.map((s: { title: string }) => s.title.replace(/ report \d+$/, "")),
+      [`Story ${storyNumber}`],
+    );
+    const none = await runCli(["stories", "--search", "qqqqzz"], "", env);
+    assert.equal(none.code, 0);
+    assert.equal(none.stdout, "");
+    assert.match(none.stderr, /no story in .* matches "qqqqzz"/);
+  });
+
   it("round-trips export → import → export to identical bytes through the CLI", async () => {
     const exported = join(dir, "export.jsonl");
     assert.equal((await runCli(["export", "--db", join(dir, "a.db"), "-o", exported])).code, 0);

@@ -17,7 +17,7 @@ import {
   type Store,
 } from "../src/store/store.js";
 import { syntheticCorpus } from "./store-corpus.js";
-import { storeEngines } from "./store-engines.js";
+import { rawSql, storeEngines } from "./store-engines.js";
 
 const NOW = "2024-06-20T12:00:00.000Z";
 const now = () => NOW;
@@ -47,9 +47,9 @@ for (const engine of await storeEngines()) {
 
     it("runs its migrations once and records them in schema_migrations", async () => {
       const { store } = await engine.fresh();
-      assert.deepEqual(await store.schemaVersions(), [1, 2]);
+      assert.deepEqual(await store.schemaVersions(), [1, 2, 3]);
       assert.deepEqual(await store.migrate(), [], "a second run applies nothing");
-      assert.deepEqual(await store.schemaVersions(), [1, 2]);
+      assert.deepEqual(await store.schemaVersions(), [1, 2, 3]);
     });
 
     it("keeps the article, its removed lines and its raw input byte for byte", async () => {
@@ -414,6 +414,103 @@ for (const engine of await storeEngines()) {
         assert.ok(stories.every((s) => s.size === 2));
       } finally {
         await other.close();
+      }
+    });
+
+    it("finds stories by the words of their articles' titles and bodies, never by removed boilerplate", async () => {
+      const { store } = await engine.fresh();
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      const commit = (id: string, text: string, assign: AssignFn = alone) =>
+        store.commitArticle(prepared(input(id, text)), assign, NOW);
+      await commit("harbour", "Harbour crane collapses\n\nA crane toppled onto the quay at dawn.");
+      await commit("orchard", "Orchard frost ruins crop\n\nGrowers lost most blossom to frost.");
+      await commit("council", "Council vote delayed\n\nThe café owners asked for a crane permit.");
+      const ids = async (q: string) => (await store.searchStories(q)).map((s) => s.id);
+      assert.deepEqual(await ids("orchard"), ["orchard"], "a title word");
+      assert.deepEqual(await ids("BLOSSOM"), ["orchard"], "a body word, any case");
+      assert.deepEqual(await ids("gro"), ["orchard"], "a word prefix");
+      assert.deepEqual(await ids("crane quay"), ["harbour"], "every word must match");
+      assert.deepEqual(
+        await ids("crane"),
+        ["harbour", "council"],
+        "both stories, the one with the word in its title first",
+      );
+      assert.deepEqual(
+        (await store.searchStories("crane", { limit: 1 })).map((s) => s.id),
+        ["harbour"],
+      );
+      assert.deepEqual(await ids("volcano"), []);
+      assert.deepEqual(await ids(""), [], "an empty query finds nothing");
+      // Query syntax of either engine is never passed through: operators are plain words or dropped.
+      for (const hostile of [
+        '"',
+        "crane*)",
+        "OR AND NOT",
+        "a:* & !",
+        "'; DROP TABLE articles; --",
+        "NEAR(x y)",
+      ]) {
+        assert.ok(Array.isArray(await store.searchStories(hostile)), `query ${hostile} answers`);
+      }
+      assert.equal((await store.counts()).articles, 3, "no query changed the store");
+      // Merged stories are found under the story they were folded into.
+      await commit(
+        "bridge",
+        "Bridge inspection\n\nInspectors examined the orchard bridge.",
+        () => ({
+          story: "harbour",
+          family: null,
+          relation: "original",
+          merges: [{ from: "harbour", into: "orchard" }],
+        }),
+      );
+      assert.deepEqual(await ids("quay"), ["orchard"]);
+      // Text the extractor removed is kept for audit but is not searchable.
+      const wrapped = prepared(
+        input("wrapped", "Ferry timetable changes\n\nThe ferry will sail hourly."),
+      );
+      wrapped.article = {
+        ...wrapped.article,
+        removed: [
+          ...wrapped.article.removed,
+          { text: "Subscribe to Zebrafish Weekly", reason: "newsletter" },
+        ],
+      };
+      await store.commitArticle(wrapped, alone, NOW);
+      assert.equal(
+        (await store.getArticle("wrapped"))?.removed.at(-1)?.text,
+        "Subscribe to Zebrafish Weekly",
+      );
+      assert.deepEqual(await ids("zebrafish"), []);
+      assert.deepEqual(await ids("hourly"), ["wrapped"]);
+    });
+
+    it("indexes articles stored before the search index existed when it migrates", async () => {
+      const { store, spec } = await engine.fresh();
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      await store.commitArticle(
+        prepared(input("old", "Old report\n\nThe lighthouse keeper retired.")),
+        alone,
+        NOW,
+      );
+      await store.close();
+      // Take the store back to schema 2, as an older crosscheck left it.
+      await rawSql(
+        engine.engine,
+        spec,
+        engine.engine === "sqlite"
+          ? "DROP TABLE search_fts; DELETE FROM schema_migrations WHERE version = 3"
+          : "DROP TABLE search_text; DELETE FROM schema_migrations WHERE version = 3",
+      );
+      const reopened = await openStore(spec);
+      try {
+        assert.deepEqual(await reopened.schemaVersions(), [1, 2, 3]);
+        assert.deepEqual(
+          (await reopened.searchStories("lighthouse")).map((s) => s.id),
+          ["old"],
+        );
+      } finally {
+        await reopened.close();
       }
     });
 

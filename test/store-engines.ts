@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { openPostgresStore } from "../src/store/postgres/postgres-store.js";
 import { openSqliteStore } from "../src/store/sqlite/sqlite-store.js";
@@ -131,4 +132,24 @@ function postgresCase(skip: string | false): EngineCase {
 /** Both engines, PostgreSQL marked skipped (with the reason) when no server answers. */
 export async function storeEngines(): Promise<EngineCase[]> {
   return [sqliteCase(), postgresCase(await probePostgres())];
+}
+
+/** Runs `;`-separated SQL on a store's database directly (to set up states older code left). */
+export async function rawSql(engine: Engine, spec: string, sql: string): Promise<void> {
+  if (engine === "sqlite") {
+    const db = new Database(spec);
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: spec });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }

@@ -145,7 +145,7 @@ function looksLikeJsonl(name: string, bytes: Uint8Array): boolean {
   // line parses as a JSON object with text or html.
   const head = new TextDecoder().decode(bytes.subarray(0, 65536));
   const first = head.split("\n").find((line) => line.trim() !== "");
-  if (!first || !first.trimStart().startsWith("{")) return false;
+  if (!first?.trimStart().startsWith("{")) return false;
   try {
     const value = JSON.parse(first) as Record<string, unknown>;
     return typeof value === "object" && value !== null && ("text" in value || "html" in value);

@@ -42,8 +42,6 @@ import { type MarkedSentence, type SourcesView, viewStory } from "./story-view.j
 
 /** Stories shown on the list page and returned by the API at most (newest first). */
 export const MAX_LISTED_STORIES = 500;
-/** Stories whose article text a search reads at most, after title matches: bounds the cost of a query. */
-export const SEARCH_TEXT_MAX_STORIES = 200;
 /** Name of the cookie that remembers the write token in a browser after one successful form post. */
 export const TOKEN_COOKIE = "crosscheck_token";
 
@@ -255,28 +253,13 @@ export function createApp(options: AppOptions): App {
     return response;
   };
 
+  /** The story list, or the stories matching a search (the store's full-text index), best first. */
   const searchStories = async (q: string): Promise<{ stories: StorySummary[]; total: number }> => {
-    const all = await store.listStories();
-    const needle = q.trim().toLowerCase();
-    if (!needle) return { stories: all.slice(0, MAX_LISTED_STORIES), total: all.length };
-    const hits = new Set<string>();
-    for (const s of all) if ((s.title ?? s.id).toLowerCase().includes(needle)) hits.add(s.id);
-    let read = 0;
-    for (const s of all) {
-      if (hits.has(s.id)) continue;
-      if (read++ >= SEARCH_TEXT_MAX_STORIES) break;
-      const loaded = await store.loadStory(s.id);
-      const found = loaded?.articles.some(
-        (a) =>
-          (a.title ?? "").toLowerCase().includes(needle) ||
-          a.paragraphs.some((p) => p.toLowerCase().includes(needle)),
-      );
-      if (found) hits.add(s.id);
-    }
-    return {
-      stories: all.filter((s) => hits.has(s.id)).slice(0, MAX_LISTED_STORIES),
-      total: all.length,
-    };
+    const total = (await store.counts()).stories;
+    const stories = q.trim()
+      ? await store.searchStories(q, { limit: MAX_LISTED_STORIES })
+      : await store.listStories({ limit: MAX_LISTED_STORIES });
+    return { stories, total };
   };
 
   const notFound = (what: string) => new HttpError(404, "not-found", `no ${what}`);

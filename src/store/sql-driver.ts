@@ -31,6 +31,15 @@ export interface SqlDriver extends SqlConn {
   lockMigrations(conn: SqlConn): Promise<void>;
   /** Selects the oldest queued job not held by another transaction, locking it. */
   readonly claimJobSql: string;
+  /** Inserts one article's search text: parameters (article id, title, body text). */
+  readonly indexSearchSql: string;
+  /**
+   * Finds the stories whose articles match a query, best first: parameters (the engine's query
+   * text from `matchText`, limit); rows `{ story_id }`.
+   */
+  readonly searchStoriesSql: string;
+  /** The engine's query text for word-prefix tokens (letters and digits only, all required). */
+  matchText(tokens: readonly string[]): string;
   /** Brings id sequences past imported ids (PostgreSQL needs it; SQLite does not). */
   resyncSequences(conn: SqlConn): Promise<void>;
   close(): Promise<void>;

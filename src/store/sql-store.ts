@@ -7,6 +7,7 @@ import type { Article, Derivation, Diagnostic, Family, RawInput, Story } from ".
 import { GENERATOR } from "../version.js";
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from "./migrations/index.js";
 import { decodeRawInput, encodeRawInput } from "./raw-input-codec.js";
+import { searchableText, searchTokens } from "./search.js";
 import type { Row, SqlConn, SqlDriver } from "./sql-driver.js";
 import type {
   AssignFn,
@@ -37,6 +38,8 @@ const BUCKET_INSERT_CHUNK = 200;
 
 /** The format name written in an export's header line. */
 export const EXPORT_FORMAT = "crosscheck-store-export";
+/** Stories a search returns when the caller sets no limit. */
+export const DEFAULT_SEARCH_LIMIT = 50;
 /** Bumped when the export's record layout changes. */
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -229,6 +232,7 @@ export class SqlStore implements Store {
       ],
     );
     const seq = Number(inserted[0].seq);
+    await this.indexSearch(conn, id, stored);
     await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
       id,
       JSON.stringify(fingerprint.data),
@@ -424,14 +428,31 @@ export class SqlStore implements Store {
        ORDER BY updated_seq DESC, id${limit >= 0 ? " LIMIT ?" : ""}`,
       limit >= 0 ? [limit] : [],
     );
-    return rows.map((r) => ({
-      id: String(r.id),
-      title: r.title === null ? null : String(r.title),
-      size: Number(r.size),
-      families: Number(r.family_count),
-      created: String(r.created_at),
-      updated: String(r.updated_at),
-    }));
+    return rows.map(storySummary);
+  }
+
+  async searchStories(query: string, options: ListStoriesOptions = {}): Promise<StorySummary[]> {
+    const tokens = searchTokens(query);
+    if (tokens.length === 0) return [];
+    const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT));
+    const hits = await this.db.all<{ story_id: string }>(this.db.searchStoriesSql, [
+      this.db.matchText(tokens),
+      limit,
+    ]);
+    if (hits.length === 0) return [];
+    const ids = hits.map((h) => String(h.story_id));
+    const rows = await this.db.all<Row>(
+      `SELECT id, title, size, family_count, created_at, updated_at FROM stories WHERE id IN (${ids.map(() => "?").join(", ")})`,
+      ids,
+    );
+    const byId = new Map(rows.map((r) => [String(r.id), storySummary(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Indexes an article's title and body for `searchStories`. */
+  private async indexSearch(conn: SqlConn, articleId: string, article: Article): Promise<void> {
+    const { title, text } = searchableText(article);
+    await conn.run(this.db.indexSearchSql, [articleId, title, text]);
   }
 
   async loadStory(requested: string): Promise<LoadedStory | null> {
@@ -768,6 +789,7 @@ export class SqlStore implements Store {
               rec.ingestedAt,
             ],
           );
+          await this.indexSearch(conn, String(rec.id), rec.article as Article);
           await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
             rec.id,
             JSON.stringify(rec.fingerprint),
@@ -806,6 +828,18 @@ async function logSince(
     article: JSON.parse(String(r.body)) as Article,
     storyId: String(r.story_id),
   }));
+}
+
+/** A stories row as a summary. */
+function storySummary(r: Row): StorySummary {
+  return {
+    id: String(r.id),
+    title: r.title === null ? null : String(r.title),
+    size: Number(r.size),
+    families: Number(r.family_count),
+    created: String(r.created_at),
+    updated: String(r.updated_at),
+  };
 }
 
 async function exists(conn: SqlConn, table: string, id: string): Promise<boolean> {

@@ -204,6 +204,12 @@ export interface Store {
 
   /** Stories, most recently grown first. */
   listStories(options?: ListStoriesOptions): Promise<StorySummary[]>;
+  /**
+   * Stories with an article whose title or body (never removed boilerplate) holds every word of
+   * the query, each as a word prefix; best match first, then most recently grown. A query with
+   * no letters or digits finds nothing. `limit` defaults to 50.
+   */
+  searchStories(query: string, options?: ListStoriesOptions): Promise<StorySummary[]>;
   /** A story's articles and families (what `crosscheck brief --story ID` needs), or null; follows merges. */
   loadStory(storyId: string): Promise<LoadedStory | null>;
   /** Up to `limit` stored articles after arrival number `seq`, in arrival order (for replays). */

@@ -1,4 +1,7 @@
-/** `crosscheck stories`: the stored stories, most recently grown first, with size and sources. */
+/**
+ * `crosscheck stories`: the stored stories, most recently grown first, with size and sources;
+ * `--search WORDS` keeps those whose articles hold every word (best match first).
+ */
 import type { Command } from "commander";
 import { GENERATOR } from "../../version.js";
 import { type CliContext, UsageError } from "../context.js";
@@ -13,8 +16,12 @@ export function registerStories(program: Command, ctx: CliContext): void {
     )
     .option("--db <path|url>", DB_OPTION_HELP)
     .option("--format <format>", "text or json", "text")
-    .option("--limit <n>", "show at most n stories")
-    .action(async (opts: { db?: string; format: string; limit?: string }) => {
+    .option("--limit <n>", "show at most n stories (a search shows 50 unless told)")
+    .option(
+      "--search <words>",
+      "only stories with an article whose title or body holds every word (as a word prefix), best match first",
+    )
+    .action(async (opts: { db?: string; format: string; limit?: string; search?: string }) => {
       if (opts.format !== "text" && opts.format !== "json") {
         throw new UsageError(`--format must be text or json, not ${opts.format}`);
       }
@@ -24,13 +31,20 @@ export function registerStories(program: Command, ctx: CliContext): void {
       }
       const store = await openStoreForCli(ctx, opts.db);
       try {
-        const stories = await store.listStories({ limit });
+        const stories =
+          opts.search === undefined
+            ? await store.listStories({ limit })
+            : await store.searchStories(opts.search, { limit });
         if (opts.format === "json") {
           ctx.io.stdout.write(`${JSON.stringify({ generator: GENERATOR, stories }, null, 2)}\n`);
           return;
         }
         if (stories.length === 0) {
-          ctx.note(`no stories in ${store.location}`);
+          ctx.note(
+            opts.search === undefined
+              ? `no stories in ${store.location}`
+              : `no story in ${store.location} matches ${JSON.stringify(opts.search)}`,
+          );
           return;
         }
         const idWidth = Math.max(2, ...stories.map((s) => s.id.length));

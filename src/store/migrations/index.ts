@@ -4,6 +4,7 @@
  */
 import { migration001 } from "./001-initial.js";
 import { migration002 } from "./002-merges-and-state.js";
+import { migration003 } from "./003-search.js";
 
 /** One schema change, written once per engine dialect. */
 export interface Migration {
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** All migrations, ascending by version. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 /** The table that records applied migrations (same on both engines). */
 export const SCHEMA_MIGRATIONS_DDL =

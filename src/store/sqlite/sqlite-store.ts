@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
+import { fts5Match } from "../search.js";
 import type { Row, SqlConn, SqlDriver } from "../sql-driver.js";
 import { SqlStore } from "../sql-store.js";
 
@@ -38,6 +39,16 @@ class SqliteDriver implements SqlDriver {
   readonly engine = "sqlite" as const;
   readonly claimJobSql =
     "SELECT id, input, payload FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1";
+  readonly indexSearchSql = "INSERT INTO search_fts (article_id, title, text) VALUES (?, ?, ?)";
+  // bm25() ranks within the MATCH query; a story ranks by its best article (lower is better),
+  // then most recently grown, then id, so equal scores come back in a fixed order.
+  // (MATERIALIZED keeps the planner from flattening bm25() out of its MATCH query.)
+  readonly searchStoriesSql = `WITH m AS MATERIALIZED (
+       SELECT article_id, bm25(search_fts, 0, 4, 1) AS rank FROM search_fts WHERE search_fts MATCH ?)
+     SELECT a.story_id, min(m.rank) AS best FROM m
+     JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = a.story_id
+     GROUP BY a.story_id, s.updated_seq ORDER BY best, s.updated_seq DESC, a.story_id LIMIT ?`;
+  matchText = fts5Match;
   private readonly lane: { queue: Promise<unknown> };
   private readonly statements = new Map<string, Database.Statement>();
 

@@ -1,0 +1,47 @@
+/**
+ * Full-text search over stored articles (title and body paragraphs, never the removed
+ * boilerplate), answered by each engine's own index: an FTS5 table on SQLite, a GIN-indexed
+ * `tsvector` on PostgreSQL. Queries are reduced to plain word tokens here, so no user input
+ * reaches either engine's query syntax: every token must match (AND), each as a word prefix
+ * ("fire" finds "firefighters").
+ */
+import type { Article } from "../model.js";
+
+/** Tokens read from one query at most: bounds the cost of a pasted paragraph. */
+export const MAX_QUERY_TOKENS = 12;
+/** Longest token kept (longer runs are cut): no word is longer in practice. */
+const MAX_TOKEN_CHARS = 64;
+
+/** The word tokens of a search query: letters and digits, lower-cased, NFKC, de-duplicated. */
+export function searchTokens(query: string): string[] {
+  const words =
+    query
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out: string[] = [];
+  for (const w of words) {
+    const t = w.slice(0, MAX_TOKEN_CHARS);
+    if (!out.includes(t)) out.push(t);
+    if (out.length === MAX_QUERY_TOKENS) break;
+  }
+  return out;
+}
+
+/** FTS5 MATCH expression: every token quoted (so it is never an operator) and prefixed. */
+export function fts5Match(tokens: readonly string[]): string {
+  return tokens.map((t) => `"${t}"*`).join(" ");
+}
+
+/** PostgreSQL tsquery text: every token as a prefix, all required. Tokens hold letters and digits only. */
+export function tsQuery(tokens: readonly string[]): string {
+  return tokens.map((t) => `${t}:*`).join(" & ");
+}
+
+/** The text an article is found by: its title and body paragraphs (not what extraction removed). */
+export function searchableText(article: Pick<Article, "title" | "paragraphs">): {
+  title: string;
+  text: string;
+} {
+  return { title: article.title ?? "", text: article.paragraphs.join("\n") };
+}
