@@ -3,6 +3,8 @@
  * editors' roundup, at each roundup's own length, beside two baselines in the same run.
  * Lead weights are grid-searched on the first half of the lines and reported on the second.
  * Run: npx tsc -p . && node dist/bench/brief-rouge.js
+ * BRIEF_GRID=0 skips the weight search; BRIEF_SPLIT=tune prints the tuning half only (for
+ * work in progress, so the held-out half is looked at only when a change is final).
  */
 import { statementText } from "../src/analyse/statement.js";
 import { buildBriefWork } from "../src/brief/build-brief.js";
@@ -40,6 +42,7 @@ interface Config {
   position: number;
   garble: number;
   opener: number;
+  overshoot: number;
   lambda: number;
   halfLife: number;
 }
@@ -55,6 +58,7 @@ function leadText(p: Prepared, c: Config): string {
         title: c.title,
         garble: c.garble,
         opener: c.opener,
+        overshoot: c.overshoot,
       },
       titles: p.titles,
       lambda: c.lambda,
@@ -80,7 +84,8 @@ function main(): void {
   }));
   const half = Math.ceil(prepared.length / 2);
   const tune = prepared.slice(0, half);
-  const test = prepared.slice(half);
+  const tuneOnly = process.env.BRIEF_SPLIT === "tune";
+  const test = tuneOnly ? [] : prepared.slice(half);
   const score = (set: Prepared[], c: Config) =>
     meanRouge(set.map((p) => rouge(leadText(p, c), p.story.target)));
 
@@ -107,6 +112,7 @@ function main(): void {
                   position,
                   garble: LEAD_WEIGHTS.garble,
                   opener: LEAD_WEIGHTS.opener,
+                  overshoot: LEAD_WEIGHTS.overshoot,
                   lambda,
                   halfLife,
                 };
@@ -117,6 +123,15 @@ function main(): void {
                   bestScore = s;
                 }
               }
+
+  // The overshoot cost (words past the budget, as a share of it) on its own, other weights at
+  // their constants: it changes which sentences fit, so it is swept apart from the grid.
+  const sweep: string[] = [];
+  if (grid)
+    for (const overshoot of [0, 0.5, 1, 1.5, 2, 3]) {
+      const r = score(tune, { ...current, overshoot });
+      sweep.push(`overshoot ${overshoot}: tune ${fmt(r)}`);
+    }
 
   const rows: [string, (p: Prepared) => string][] = [
     ["crosscheck lead (constants in src/analyse/lead.ts)", (p) => leadText(p, current)],
@@ -139,15 +154,20 @@ function main(): void {
   );
   out.push(`best on tuning half: ${JSON.stringify(best)}`);
   out.push(`current constants:   ${JSON.stringify(current)}`);
+  if (sweep.length > 0)
+    out.push("overshoot sweep (R-1 | R-2 | R-L):", ...sweep.map((l) => `  ${l}`));
   out.push("");
   out.push("| system | split | ROUGE-1 F | ROUGE-2 F | ROUGE-L F | mean words |");
   out.push("|---|---|---|---|---|---|");
   for (const [name, fn] of rows) {
-    for (const [split, set] of [
-      ["tune", tune],
-      ["test", test],
-      ["all", prepared],
-    ] as [string, Prepared[]][]) {
+    const splits: [string, Prepared[]][] = tuneOnly
+      ? [["tune", tune]]
+      : [
+          ["tune", tune],
+          ["test", test],
+          ["all", prepared],
+        ];
+    for (const [split, set] of splits) {
       const texts = set.map(fn);
       const r = meanRouge(set.map((p, i) => rouge(texts[i], p.story.target)));
       const meanWords = texts.reduce((s, t) => s + words(t).length, 0) / Math.max(1, texts.length);
