@@ -76,6 +76,26 @@ function leadText(p: Prepared, c: Config): string {
   );
 }
 
+const BOOTSTRAP_SAMPLES = 2000;
+
+/** Mean of per-story differences, and the share of bootstrap resamples with a positive mean. */
+function pairedBootstrap(diffs: number[]): { mean: number; pBetter: number } {
+  const n = diffs.length;
+  const mean = diffs.reduce((s, x) => s + x, 0) / Math.max(1, n);
+  let seed = 12345;
+  const next = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  let better = 0;
+  for (let b = 0; b < BOOTSTRAP_SAMPLES; b++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += diffs[Math.floor(next() * n)];
+    if (sum > 0) better++;
+  }
+  return { mean, pBetter: n > 0 ? better / BOOTSTRAP_SAMPLES : 0 };
+}
+
 const fmt = (r: Rouge) =>
   `${(100 * r.r1).toFixed(2)} | ${(100 * r.r2).toFixed(2)} | ${(100 * r.rl).toFixed(2)}`;
 
@@ -169,19 +189,42 @@ function main(): void {
   out.push("");
   out.push("| system | split | ROUGE-1 F | ROUGE-2 F | ROUGE-L F | mean words |");
   out.push("|---|---|---|---|---|---|");
+  const splits: [string, Prepared[]][] = tuneOnly
+    ? [["tune", tune]]
+    : [
+        ["tune", tune],
+        ["test", test],
+        ["all", prepared],
+      ];
+  // Per-story scores, kept for the paired comparison below.
+  const perStory = new Map<string, Rouge[]>();
   for (const [name, fn] of rows) {
-    const splits: [string, Prepared[]][] = tuneOnly
-      ? [["tune", tune]]
-      : [
-          ["tune", tune],
-          ["test", test],
-          ["all", prepared],
-        ];
     for (const [split, set] of splits) {
       const texts = set.map(fn);
-      const r = meanRouge(set.map((p, i) => rouge(texts[i], p.story.target)));
+      const scores = set.map((p, i) => rouge(texts[i], p.story.target));
+      perStory.set(`${name}|${split}`, scores);
+      const r = meanRouge(scores);
       const meanWords = texts.reduce((s, t) => s + words(t).length, 0) / Math.max(1, texts.length);
       out.push(`| ${name} | ${split} | ${fmt(r)} | ${meanWords.toFixed(1)} |`);
+    }
+  }
+  out.push("");
+  out.push(
+    `Paired bootstrap (${BOOTSTRAP_SAMPLES} resamples of the stories, fixed seed): mean per-story difference lead (constants) − system, in points, and the share of resamples where the lead's mean is higher.`,
+  );
+  out.push("");
+  out.push("| vs system | split | ΔR-1 (P) | ΔR-2 (P) | ΔR-L (P) |");
+  out.push("|---|---|---|---|---|");
+  for (const [name] of rows.slice(2)) {
+    for (const [split] of splits) {
+      const ours = perStory.get(`${rows[0][0]}|${split}`)!;
+      const theirs = perStory.get(`${name}|${split}`)!;
+      const cells = (["r1", "r2", "rl"] as const).map((k) => {
+        const d = ours.map((r, i) => r[k] - theirs[i][k]);
+        const { mean, pBetter } = pairedBootstrap(d);
+        return `${mean >= 0 ? "+" : ""}${(100 * mean).toFixed(2)} (${pBetter.toFixed(3)})`;
+      });
+      out.push(`| ${name} | ${split} | ${cells.join(" | ")} |`);
     }
   }
   process.stdout.write(`${out.join("\n")}\n`);
