@@ -155,6 +155,35 @@ function takeWithin(sentences: string[], budget: number, slack: number): string[
   return out;
 }
 
+/** Greedy pick by score minus the overshoot cost, same length rule as takeWithin. */
+function fitWithin(
+  scored: { s: { text: string }; score: number }[],
+  budget: number,
+  slack: number,
+  overshoot: number,
+): string[] {
+  const out: string[] = [];
+  const left = scored.map((x) => ({ ...x, n: words(x.s.text).length }));
+  let total = 0;
+  while (left.length > 0 && total < budget) {
+    let bestI = -1;
+    let best = -Infinity;
+    left.forEach((x, i) => {
+      if (out.length > 0 && total + x.n > budget + slack) return;
+      const v = x.score - (overshoot * Math.max(0, total + x.n - budget)) / budget;
+      if (v > best) {
+        best = v;
+        bestI = i;
+      }
+    });
+    if (bestI < 0) break;
+    const [pick] = left.splice(bestI, 1);
+    out.push(pick.s.text);
+    total += pick.n;
+  }
+  return out;
+}
+
 function sentencesOf(a: Article): string[] {
   return a.paragraphs.flatMap((p) => splitSentences(p).map((s) => p.slice(s.start, s.end)));
 }
@@ -168,8 +197,18 @@ export function firstSentencesLead(articles: Article[], budget: number, slack: n
   return takeWithin(order, budget, slack).join(" ");
 }
 
-/** Baseline 2: sentences by TF-IDF cosine with the story centroid, put back in reading order. */
-export function centroidLead(articles: Article[], budget: number, slack: number): string {
+/**
+ * Baseline 2: sentences by TF-IDF cosine with the story centroid, put back in reading order.
+ * With `overshoot` > 0 (a reference, not the baseline): picked greedily by cosine minus
+ * `overshoot` × (words past the budget) / budget, the lead's own length-aware rule, so the
+ * bench can show how much of the lead's gain is length fitting alone.
+ */
+export function centroidLead(
+  articles: Article[],
+  budget: number,
+  slack: number,
+  overshoot = 0,
+): string {
   const sents = articles.flatMap((a, ai) =>
     sentencesOf(a).map((text, si) => ({ text, ai, si, t: terms(text) })),
   );
@@ -191,16 +230,18 @@ export function centroidLead(articles: Article[], budget: number, slack: number)
     for (const [k, x] of a) dot += x * (b.get(k) ?? 0);
     return na && nb ? dot / Math.sqrt(na * nb) : 0;
   };
-  const ranked = sents
+  const scored = sents
     .map((s) => ({ s, score: cos(vec(s.t), centroid) }))
-    .sort((a, b) => b.score - a.score || a.s.ai - b.s.ai || a.s.si - b.s.si)
-    .map((x) => x.s);
+    .sort((a, b) => b.score - a.score || a.s.ai - b.s.ai || a.s.si - b.s.si);
+  const ranked = scored.map((x) => x.s);
   const chosen = new Set(
-    takeWithin(
-      ranked.map((s) => s.text),
-      budget,
-      slack,
-    ),
+    overshoot > 0
+      ? fitWithin(scored, budget, slack, overshoot)
+      : takeWithin(
+          ranked.map((s) => s.text),
+          budget,
+          slack,
+        ),
   );
   return ranked
     .filter((s) => chosen.has(s.text))

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { LEAD_WEIGHTS, leansBack, pickLead } from "../src/analyse/lead.js";
 import { findFurniture } from "../src/analyse/newsworthiness.js";
-import { buildBrief } from "../src/brief/build-brief.js";
+import { buildBrief, buildBriefWork } from "../src/brief/build-brief.js";
 import { renderMarkdown } from "../src/brief/render-markdown.js";
 import type { Article, Sentence } from "../src/model.js";
 import { extractDates as findDates, referenceFrom } from "../src/text/dates.js";
@@ -160,6 +161,84 @@ describe("lead opener", () => {
     ]);
     const brief = buildBrief([a, b, c], [family("a"), family("b"), family("c")], { leadWords: 30 });
     assert.match(brief.lead, /^A tanker/);
+  });
+});
+
+describe("lead selection", () => {
+  // One fact in three wordings: two long ones that agree closely (the fact's text is one of
+  // them) and a short one.
+  const mill = () => {
+    const a = article("a", [
+      "Firefighters fought a blaze at the Oakridge paper mill in Tallow Creek late on Monday night, and about 40 night-shift workers were led out safely, county officials said.",
+      "The mill makes packaging board for supermarkets across the region.",
+    ]);
+    const b = article("b", [
+      "Firefighters fought a large blaze at the Oakridge paper mill in Tallow Creek late on Monday night, and about 40 night-shift workers were led out safely, officials said.",
+      "Investigators will examine a dryer unit where the blaze is thought to have started.",
+    ]);
+    const c = article("c", [
+      "A blaze hit the Oakridge paper mill in Tallow Creek on Monday night.",
+      "Nobody was hurt, the county fire service said.",
+    ]);
+    return buildBriefWork([a, b, c], [family("a"), family("b"), family("c")]);
+  };
+
+  it("on a short budget takes the wording of a fact that fits, not the longer fact text", () => {
+    const work = mill();
+    const fact = work.facts.find((f) => f.units.length === 3);
+    assert.ok(fact, "the three openings align into one fact");
+    assert.match(fact.representative.source, /^[ab]$/);
+    const lead = pickLead(work.facts, 3, { words: 14 });
+    const wordings = lead.filter((u) => /Oakridge/.test(u.sentence.text));
+    assert.deepEqual(
+      wordings.map((u) => u.source),
+      ["c"],
+    );
+    const total = lead.reduce((n, u) => n + u.wordCount, 0);
+    assert.ok(total <= 14 + 12, `lead has ${total} words`);
+    // Without the overshoot cost the first pick is the long fact text, far past the budget.
+    const greedy = pickLead(work.facts, 3, {
+      words: 14,
+      weights: { ...LEAD_WEIGHTS, overshoot: 0 },
+    });
+    assert.ok(greedy[0].wordCount > 14 + 12, `first pick has ${greedy[0].wordCount} words`);
+  });
+
+  it("never puts two wordings of one fact in the lead", () => {
+    const work = mill();
+    const lead = pickLead(work.facts, 3, { words: 200 });
+    const mentions = lead.filter((u) => /Oakridge/.test(u.sentence.text));
+    assert.equal(mentions.length, 1, lead.map((u) => u.sentence.text).join(" | "));
+    assert.ok(lead.length >= 3, "other facts still fill the budget");
+  });
+
+  it("knows which sentences lean on the one before", () => {
+    assert.equal(leansBack("But the mill stayed shut on Tuesday."), true);
+    assert.equal(leansBack("He said the dryer had been serviced in May."), true);
+    assert.equal(leansBack("“They were lucky,” the chief said."), true);
+    assert.equal(leansBack("TALLOW CREEK (Meridian Press) - Its owners said little."), true);
+    assert.equal(leansBack("This week the council will meet the owners."), false);
+    assert.equal(leansBack("Hebron Mills said it would help."), false);
+    assert.equal(leansBack("Theresa Oakes runs the mill."), false);
+  });
+
+  it("does not open the lead with a sentence that leans back", () => {
+    // Every report opens on the same "It …" sentence (it would win the opener on its own).
+    const a = article("a", [
+      "It reopened to traffic on Tuesday morning after six weeks of repairs, the Garrow council said.",
+      "The Linmouth road bridge had been shut since a lorry struck it in March.",
+    ]);
+    const b = article("b", [
+      "It reopened to traffic on Tuesday morning after six weeks of repairs, Garrow council said.",
+      "The Linmouth road bridge was shut in March when a lorry struck one of its piers.",
+    ]);
+    const c = article("c", [
+      "It reopened on Tuesday morning after six weeks of repairs, the Garrow council said.",
+      "A lorry struck the Linmouth road bridge in March and it has been shut since.",
+    ]);
+    const brief = buildBrief([a, b, c], [family("a"), family("b"), family("c")], { leadWords: 40 });
+    assert.match(brief.lead, /It reopened/);
+    assert.match(brief.lead, /^(?!It )/);
   });
 });
 
