@@ -69,6 +69,11 @@ export const BENCHES: Bench[] = [
     args: ["--n", "1000"],
     what: "time of one article commit (the serial section) per engine",
   },
+  {
+    name: "search",
+    script: "store-search.js",
+    what: "story search: full-text index vs scanning every story, per engine",
+  },
   { name: "crash", script: "store-crash.js", what: "kill -9 during a 10k ingest, rerun, count" },
   {
     name: "scale",
