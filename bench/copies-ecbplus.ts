@@ -193,7 +193,7 @@ for (const [key, title] of [
       [
         `ours, defaults (${names.split(" → ")[1]} only)`,
         score(testItems, runOurs(testItems, DEFAULT_THRESHOLDS), key),
-        `copy ≥ ${DEFAULT_THRESHOLDS.copyContainment}, dice ≥ ${DEFAULT_THRESHOLDS.alignDice}, aligned ≥ ${DEFAULT_THRESHOLDS.rewriteAligned}, or aligned ≥ ${DEFAULT_THRESHOLDS.wordedAligned} with own wording ≥ ${DEFAULT_THRESHOLDS.wordedContainment} and names/numbers ≥ ${DEFAULT_THRESHOLDS.wordedAnchors}, or own wording ≥ ${DEFAULT_THRESHOLDS.reuseOwn} with in-order share ≥ ${DEFAULT_THRESHOLDS.reuseOrdered} and names/numbers ≥ ${DEFAULT_THRESHOLDS.reuseAnchors}`,
+        `copy ≥ ${DEFAULT_THRESHOLDS.copyContainment}, dice ≥ ${DEFAULT_THRESHOLDS.alignDice}, aligned ≥ ${DEFAULT_THRESHOLDS.rewriteAligned}, or aligned ≥ ${DEFAULT_THRESHOLDS.wordedAligned} with containment ≥ ${DEFAULT_THRESHOLDS.wordedContainment} and names/numbers ≥ ${DEFAULT_THRESHOLDS.wordedAnchors}, or own wording ≥ ${DEFAULT_THRESHOLDS.reuseOwn} with in-order share ≥ ${DEFAULT_THRESHOLDS.reuseOrdered} and names/numbers ≥ ${DEFAULT_THRESHOLDS.reuseAnchors}`,
       ],
       [
         `ours, tuned (${names})`,
