@@ -4,8 +4,11 @@
  * from a small built-in table, clause reordering, sentence dropping and reordering, word-order
  * noise like a translation round trip). Used by bench/copies-ecbplus.ts.
  */
+import { plainArticle } from "../src/cluster/plain-article.js";
 import { mulberry32 } from "../src/match/hash32.js";
 import { splitSentences } from "../src/match/sentence-split.js";
+import type { Article } from "../src/model.js";
+import { fold, words } from "../src/text/tokens.js";
 
 export type Transform = "exact" | "truncate" | "rewrap" | "synonyms" | "reorder" | "spin";
 export const TRANSFORMS: Transform[] = [
@@ -194,4 +197,96 @@ export function transform(text: string, kind: Transform, seed: number): string {
         .join("\n");
     }
   }
+}
+
+export interface CorpusItem {
+  article: Article;
+  /** Gold family, strict: the original it was generated from (an original: itself). */
+  family: string;
+  /**
+   * Gold family, wire-aware: as `family`, but originals that reuse one another's text verbatim
+   * (see `wireFamilies`) share one family, and so do their derived copies.
+   */
+  wireFamily: string;
+  kind: Transform | "original";
+}
+
+/** Words of a verbatim passage that count as reuse in `verbatimCoverage` (common phrases are shorter). */
+export const REUSE_RUN_WORDS = 8;
+/** Share of the shorter text made of passages found word for word in the other: one wire text. */
+export const REUSE_COVERAGE = 0.5;
+
+/**
+ * Share of the words of `a` inside a run of at least REUSE_RUN_WORDS consecutive (folded) words
+ * that also occurs in `b`: the classic text-reuse measure (verbatim passages, not shared words).
+ */
+export function verbatimCoverage(a: readonly string[], bRuns: ReadonlySet<string>): number {
+  if (a.length === 0) return 0;
+  const covered = new Uint8Array(a.length);
+  for (let i = 0; i + REUSE_RUN_WORDS <= a.length; i++)
+    if (bRuns.has(a.slice(i, i + REUSE_RUN_WORDS).join(" ")))
+      covered.fill(1, i, i + REUSE_RUN_WORDS);
+  return covered.reduce((n, x) => n + x, 0) / a.length;
+}
+
+/**
+ * Groups real articles that are one text reused: more than REUSE_COVERAGE of the shorter one is
+ * verbatim passages of the other (two outlets running one wire report, a press release printed
+ * by a paper). Connected components, labelled by their first member. Independent of the
+ * methods under test (which use 3-word shingles and stems, never 8-word runs).
+ */
+export function wireFamilies(texts: readonly { id: string; text: string }[]): Map<string, string> {
+  const toks = texts.map((t) => words(t.text).map(fold));
+  const runs = toks.map((w) => {
+    const set = new Set<string>();
+    for (let i = 0; i + REUSE_RUN_WORDS <= w.length; i++)
+      set.add(w.slice(i, i + REUSE_RUN_WORDS).join(" "));
+    return set;
+  });
+  const parent = texts.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < texts.length; j++) {
+      const [a, b] = toks[i].length <= toks[j].length ? [i, j] : [j, i];
+      if (verbatimCoverage(toks[a], runs[b]) > REUSE_COVERAGE) {
+        const ri = root(i);
+        const rj = root(j);
+        parent[Math.max(ri, rj)] = Math.min(ri, rj);
+      }
+    }
+  return new Map(texts.map((t, i) => [t.id, texts[root(i)].id]));
+}
+
+/**
+ * The benchmark corpus: the given originals in order, and for about half of them (seeded) two
+ * derived copies placed a few positions later, cycling through TRANSFORMS.
+ */
+export function copiesCorpus(
+  originals: readonly { id: string; text: string }[],
+  seed: number,
+): CorpusItem[] {
+  const rng = mulberry32(seed);
+  const wire = wireFamilies(originals);
+  const items: CorpusItem[] = originals.map((d) => ({
+    article: plainArticle({ id: d.id, text: d.text }),
+    family: d.id,
+    wireFamily: wire.get(d.id) ?? d.id,
+    kind: "original",
+  }));
+  let t = 0;
+  for (const d of originals) {
+    if (rng() < 0.5) continue;
+    for (let k = 0; k < 2; k++) {
+      const kind = TRANSFORMS[t++ % TRANSFORMS.length];
+      const text = transform(d.text, kind, Math.floor(rng() * 2 ** 31));
+      const at = items.findIndex((x) => x.article.id === d.id) + 1 + Math.floor(rng() * 20);
+      items.splice(Math.min(at, items.length), 0, {
+        article: plainArticle({ id: `${d.id}~${kind}`, text }),
+        family: d.id,
+        wireFamily: wire.get(d.id) ?? d.id,
+        kind,
+      });
+    }
+  }
+  return items;
 }

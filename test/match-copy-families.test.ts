@@ -93,6 +93,73 @@ describe("classifyPair", () => {
     assert.ok(verdict.scores.anchors >= 0.8, `anchors ${verdict.scores.anchors}`);
   });
 
+  it("does not count shared quotations as copied wording", () => {
+    const quote =
+      '"We will not rest until every family has a roof over its head before the winter comes," the mayor said.';
+    const first = [
+      "Flooding along the Varne river forced 300 residents of Oldmere from their homes on Sunday.",
+      quote,
+      "Volunteers filled sandbags through the night at the old mill.",
+    ];
+    const second = [
+      "Emergency crews in the Oldmere district spent Monday pumping water out of basements.",
+      quote,
+      "Insurers said claims could reach 4 million crowns.",
+    ];
+    const quoted = classifyPair(
+      fingerprint(article("q1", first), 0),
+      fingerprint(article("q2", second), 1),
+    ).scores;
+    assert.ok(quoted.containment > 0.25, `containment ${quoted.containment}`);
+    // Only the attribution after the closing mark ("the mayor said") is shared wording.
+    assert.ok(quoted.ownContainment < quoted.containment / 3, `own ${quoted.ownContainment}`);
+    const unquoted = classifyPair(
+      fingerprint(
+        article(
+          "u1",
+          first.map((s) => s.replace(/"/g, "")),
+        ),
+        0,
+      ),
+      fingerprint(
+        article(
+          "u2",
+          second.map((s) => s.replace(/"/g, "")),
+        ),
+        1,
+      ),
+    ).scores;
+    assert.ok(unquoted.ownContainment > 0.25, `own without quote marks ${unquoted.ownContainment}`);
+  });
+
+  it("calls an edited wire copy (cut, a line added, half the wording kept in order) a rewrite", () => {
+    const edited = [
+      WIRE[0],
+      "Local estate agents in Westhaven and Kirby reported a quiet week ahead of the decision, with 40 viewings cancelled.",
+      "Governor Elsa Marten said inflation in March was far above the bank's target and that further rises could follow.",
+      "Economists had expected the bank to hold rates steady until the summer.",
+      "Opposition leader Piet Brandt called the decision a blow to families with variable mortgages, Radio Vest reported.",
+      "Mortgage brokers in Westhaven said 12 clients had already asked to fix their rates.",
+    ];
+    const verdict = classifyPair(
+      fingerprint(article("a", WIRE), 0),
+      fingerprint(article("e", edited), 1),
+    );
+    assert.equal(verdict.relation, "rewrite");
+    // Not a verbatim copy, too few sentences for the first route, too many new names for the second.
+    assert.ok(verdict.scores.containment < 0.7, `containment ${verdict.scores.containment}`);
+    assert.ok(verdict.scores.aligned < 0.8, `aligned ${verdict.scores.aligned}`);
+    assert.ok(verdict.scores.anchors < 0.8, `anchors ${verdict.scores.anchors}`);
+    assert.ok(verdict.scores.orderedShare >= 0.5, `ordered ${verdict.scores.orderedShare}`);
+    // The same sentences in reverse order explain little of it in order: not an edited copy.
+    const reversed = classifyPair(
+      fingerprint(article("a", WIRE), 0),
+      fingerprint(article("r", [...edited].reverse()), 1),
+    );
+    assert.ok(reversed.scores.orderedShare < 0.5, `reversed ${reversed.scores.orderedShare}`);
+    assert.equal(reversed.relation, "independent");
+  });
+
   it("calls a report of the same event in other words independent", () => {
     const verdict = classifyPair(
       fingerprint(article("a", WIRE), 0),
@@ -127,6 +194,23 @@ describe("findCopyFamilies", () => {
       families.find((f) => f.id === "own")?.members.map((m) => m.relation),
       ["original"],
     );
+  });
+
+  it("keeps a boilerplate-wrapped copy of a short wire item in the family of the longer version", () => {
+    const short = WIRE.slice(0, 2);
+    const wrapped = [
+      "Home | News | Markets | Opinion | Sport | Weather",
+      "Share this story on social media and sign up for our morning newsletter today",
+      ...short,
+      "Copyright the Evening Courier and its licensors, all rights reserved worldwide",
+      "Comments on this story are closed; read our community guidelines for more",
+    ];
+    const input = [article("long", WIRE), article("short", short), article("wrapped", wrapped)];
+    const prints = input.map((a, i) => fingerprint(a, i));
+    assert.equal(classifyPair(prints[0], prints[2]).relation, "independent");
+    const families = findCopyFamilies(input);
+    assert.equal(families.length, 1);
+    assert.equal(families[0].first, "long");
   });
 
   it("without dates takes the longer article that contains the other as the first", () => {

@@ -23,6 +23,8 @@ export interface StoredMatchPrint {
   published: string | null;
   wordCount: number;
   shingles: string;
+  /** The shingles outside quotation marks (absent in prints stored before it existed). */
+  own?: string;
   sentences: string[];
   stems: string;
   anchors: string;
@@ -91,6 +93,7 @@ export function familyFingerprint(article: Article): Fingerprint {
       published: utcDate(print.published),
       wordCount: print.wordCount,
       shingles: encodeHashes(print.shingles),
+      own: encodeHashes(print.ownShingles),
       sentences: print.sentences.map((s) => encodeHashes(s.stems)),
       stems: encodeHashes(print.stems),
       anchors: encodeHashes(print.anchors),
@@ -116,6 +119,7 @@ function restore(id: string, index: number, data: unknown): MatchPrint | null {
     published: m.published ?? null,
     wordCount: m.wordCount ?? 0,
     shingles: decodeHashes(m.shingles),
+    ownShingles: decodeHashes(typeof m.own === "string" ? m.own : m.shingles),
     signature: new Uint32Array(0),
     sentences: m.sentences.map((stems, i) => ({ stems: decodeHashes(stems), index: i })),
     stems: decodeHashes(m.stems),

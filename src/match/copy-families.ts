@@ -89,6 +89,27 @@ function findRoot(parent: number[], i: number): number {
   return r;
 }
 
+/**
+ * Whether a copy link i–j may unite groups whose earliest members ri, rj are not related to
+ * each other: when i is a verbatim copy of ri, j of rj, and i of j, the four carry one text (a
+ * short wire item, its boilerplate-wrapped copy and a longer version of the same wire story,
+ * where the wrapper dilutes the containment between the ends). Rewrites never chain this way.
+ * Risk: a round-up that reprints two unrelated reports verbatim would chain them.
+ */
+function copyChain(
+  prints: readonly Fingerprint[],
+  i: number,
+  j: number,
+  ri: number,
+  rj: number,
+  verdict: PairVerdict,
+  thresholds: DerivationThresholds,
+): boolean {
+  const copy = (x: number, y: number) =>
+    x === y || classifyPair(prints[x], prints[y], thresholds).relation === "copy";
+  return verdict.relation === "copy" && copy(ri, i) && copy(rj, j);
+}
+
 /** Candidate pairs of a batch with their verdicts, in a stable order. */
 export function scoreCandidatePairs(
   articles: readonly Article[],
@@ -114,7 +135,8 @@ export function scoreCandidatePairs(
  *
  * Related pairs are joined in input order, but two groups are only united when their earliest
  * members are related too: A copies B and B rewrites C does not make a family of A and C unless
- * they share enough themselves (no chaining of independent reports through a hub).
+ * they share enough themselves (no chaining of independent reports through a hub). One
+ * exception: a chain of verbatim copies (see `copyChain`).
  */
 export function findCopyFamilies(
   articles: readonly Article[],
@@ -131,7 +153,8 @@ export function findCopyFamilies(
     // Roots are the earliest members; require them to be related as well.
     const linked =
       (ri === i && rj === j) ||
-      classifyPair(prints[ri], prints[rj], thresholds).relation !== "independent";
+      classifyPair(prints[ri], prints[rj], thresholds).relation !== "independent" ||
+      copyChain(prints, i, j, ri, rj, verdict, thresholds);
     if (linked) parent[Math.max(ri, rj)] = Math.min(ri, rj);
   }
   const groups = new Map<number, number[]>();

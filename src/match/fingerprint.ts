@@ -34,6 +34,11 @@ export interface Fingerprint {
   wordCount: number;
   /** Sorted unique hashes of word 3-shingles (folded words, stop words kept). */
   shingles: Uint32Array;
+  /**
+   * The shingles that end on a word outside quotation marks: the article's own wording. Two
+   * reports quoting one statement share its shingles without copying each other.
+   */
+  ownShingles: Uint32Array;
   /** MinHash signature of `shingles`. */
   signature: Uint32Array;
   sentences: SentencePrint[];
@@ -82,9 +87,58 @@ export function intersectSize(x: Uint32Array, y: Uint32Array): number {
   return n;
 }
 
+/** Double quotation marks: straight ones toggle, curly ones open or close. */
+const QUOTE_MARKS = /["“”«»„]/g;
+
+/**
+ * For each word of `list` (the words of `sentence`, in order), whether it stands inside double
+ * quotation marks; `open` is the state at the start of the sentence. Returns the state at its
+ * end. A quote left open runs to the end of the paragraph (the caller resets per paragraph).
+ */
+function markQuoted(
+  sentence: string,
+  list: readonly string[],
+  open: boolean,
+  out: boolean[],
+): boolean {
+  let state = open;
+  let cursor = 0;
+  const toggleUpTo = (end: number) => {
+    QUOTE_MARKS.lastIndex = cursor;
+    for (
+      let m = QUOTE_MARKS.exec(sentence);
+      m !== null && m.index < end;
+      m = QUOTE_MARKS.exec(sentence)
+    ) {
+      const mark = m[0];
+      state =
+        mark === "“" || mark === "«" || mark === "„"
+          ? true
+          : mark === "”" || mark === "»"
+            ? false
+            : !state;
+    }
+  };
+  out.length = 0;
+  for (const w of list) {
+    const at = sentence.indexOf(w, cursor);
+    if (at < 0) {
+      out.push(state);
+      continue;
+    }
+    toggleUpTo(at);
+    out.push(state);
+    cursor = at + w.length;
+  }
+  toggleUpTo(sentence.length);
+  return state;
+}
+
 /** Computes the fingerprint of an article (its paragraphs; the title is left out). */
 export function fingerprint(article: Article, index: number): Fingerprint {
   const shingles: number[] = [];
+  const own: number[] = [];
+  const quoted: boolean[] = [];
   const allStems: number[] = [];
   const anchors: number[] = [];
   const sentences: SentencePrint[] = [];
@@ -93,18 +147,23 @@ export function fingerprint(article: Article, index: number): Fingerprint {
   let w2 = 0;
   let seen = 0;
   outer: for (const paragraph of article.paragraphs) {
+    let inQuote = false;
     for (const sentence of splitSentences(paragraph)) {
       if (wordCount >= MAX_FINGERPRINT_WORDS) break outer;
       const stems: number[] = [];
       const list = words(sentence);
+      inQuote = markQuoted(sentence, list, inQuote, quoted);
       for (let k = 0; k < list.length; k++) {
         const raw = list[k];
         const folded = fold(raw);
         const wh = fnv1a(folded);
         wordCount++;
         seen++;
-        if (seen >= SHINGLE_WORDS)
-          shingles.push(fmix32(Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 31) ^ wh));
+        if (seen >= SHINGLE_WORDS) {
+          const sh = fmix32(Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 31) ^ wh);
+          shingles.push(sh);
+          if (!quoted[k]) own.push(sh);
+        }
         w1 = w2;
         w2 = wh;
         const sh = stemHash(folded);
@@ -125,6 +184,7 @@ export function fingerprint(article: Article, index: number): Fingerprint {
     published: article.published,
     wordCount,
     shingles: shingleSet,
+    ownShingles: sortedUnique(own),
     signature: minhash(shingleSet),
     sentences,
     stems: sortedUnique(allStems),
