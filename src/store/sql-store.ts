@@ -326,13 +326,19 @@ export class SqlStore implements Store {
   private async candidates(conn: SqlConn, buckets: readonly number[]): Promise<Candidate[]> {
     if (buckets.length === 0) return [];
     const marks = buckets.map(() => "?").join(", ");
+    // The best MAX_CANDIDATES are chosen on (shared, seq) alone; only their fingerprints are
+    // then read. Sorting the fingerprint payloads with every bucket neighbour (hundreds of KB
+    // per article) took half the time of this query.
     const rows = await conn.all<Row>(
-      `SELECT a.id, a.seq, a.story_id, a.family_id, a.relation, f.data, x.shared
-       FROM (SELECT article_id, CAST(COUNT(*) AS INTEGER) AS shared FROM lsh_buckets
-             WHERE bucket IN (${marks}) GROUP BY article_id) x
-       JOIN articles a ON a.id = x.article_id
+      `SELECT a.id, a.seq, a.story_id, a.family_id, a.relation, f.data, top.shared
+       FROM (SELECT x.article_id, x.shared, a.seq
+             FROM (SELECT article_id, CAST(COUNT(*) AS INTEGER) AS shared FROM lsh_buckets
+                   WHERE bucket IN (${marks}) GROUP BY article_id) x
+             JOIN articles a ON a.id = x.article_id
+             ORDER BY x.shared DESC, a.seq DESC LIMIT ?) top
+       JOIN articles a ON a.id = top.article_id
        JOIN fingerprints f ON f.article_id = a.id
-       ORDER BY x.shared DESC, a.seq DESC LIMIT ?`,
+       ORDER BY top.shared DESC, top.seq DESC`,
       [...buckets, MAX_CANDIDATES],
     );
     return rows.map((r) => ({
