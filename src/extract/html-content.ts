@@ -157,6 +157,10 @@ interface Info {
 
 export interface ContentResult {
   blocks: LineIn[];
+  /** Characters of non-link text in the page body (furniture included, hidden text not). */
+  pageProse: number;
+  /** Elements in the page body (dropped and hidden ones not counted). */
+  elements: number;
 }
 
 /** Audit reasons for furniture found by markup, first match wins. */
@@ -233,16 +237,26 @@ function isFurniture(el: El): boolean {
 /** Extracts the article blocks of a page. `strict` skips furniture-marked elements. */
 export function extractContent(root: El): ContentResult {
   const body = pickBody(root);
-  let blocks = extractWith(body, true);
-  if (blocks.reduce((s, b) => s + b.text.length, 0) < MIN_BODY_CHARS) {
-    const loose = extractWith(body, false);
-    if (
-      loose.reduce((s, b) => s + b.text.length, 0) > blocks.reduce((s, b) => s + b.text.length, 0)
-    )
-      blocks = loose;
+  const loose = new Map<El, Info>();
+  measure(body, loose, dropped);
+  let blocks = extractWith(body, true, loose);
+  const chars = (bs: LineIn[]) => bs.reduce((s, b) => s + b.text.length, 0);
+  if (chars(blocks) < MIN_BODY_CHARS) {
+    const retry = extractWith(body, false, loose);
+    if (chars(retry) > chars(blocks)) blocks = retry;
   }
-  return { blocks };
+  return { blocks, pageProse: prose(loose.get(body)), elements: loose.size };
 }
+
+/** Characters of the blocks kept (not already judged furniture). */
+export function keptChars(blocks: readonly LineIn[]): number {
+  let n = 0;
+  for (const b of blocks) if (!b.removed) n += b.text.length;
+  return n;
+}
+
+/** Never content: dropped tags and hidden elements. */
+const dropped = (el: El) => DROP_TAGS.has(el.tag) || isHidden(el);
 
 function pickBody(root: El): El {
   let body: El | null = null;
@@ -257,15 +271,12 @@ function pickBody(root: El): El {
   return body ?? root;
 }
 
-function extractWith(body: El, strict: boolean): LineIn[] {
+function extractWith(body: El, strict: boolean, loose: Map<El, Info>): LineIn[] {
   const info = new Map<El, Info>();
-  const dropped = (el: El) => DROP_TAGS.has(el.tag) || isHidden(el);
   // Furniture is skipped, unless it holds most of the page's prose (a page wrapped in a form,
   // an article inside a "widget"): class names cannot overrule where the text is.
   let protect: (el: El) => boolean = () => false;
   if (strict) {
-    const loose = new Map<El, Info>();
-    measure(body, loose, dropped);
     const total = prose(loose.get(body));
     protect = (el) => prose(loose.get(el)) >= PROTECTED_PROSE_SHARE * total;
   }
@@ -546,4 +557,9 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
   visit(root, false, false, 0);
   flush();
   return blocks;
+}
+
+/** All blocks of an already chosen fragment (another extractor's output), hidden text dropped. */
+export function flattenFragment(root: El): LineIn[] {
+  return flatten(root, dropped);
 }
