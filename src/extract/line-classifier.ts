@@ -38,6 +38,11 @@ import {
   TAGS_LINE,
   TIME_WIDGET,
   WIRE_CREDIT,
+  CONTRIBUTED_REPORTING,
+  READING_TIME,
+  UPDATED_AT,
+  POSTED_BY,
+  PAGE_COUNTER,
   SHORTCODE,
   SEE_ALSO_ALONE,
   SEE_ALSO_LEAD,
@@ -270,10 +275,14 @@ function phraseReason(text: string, key: string): string | null {
   if (words <= SHARE_BAR_MAX_WORDS && key.split(" ").every((w) => SHARE_WORDS.has(w)))
     return "share";
   if (COMMENT_COUNT.test(text)) return "comment-form";
-  if (TIME_WIDGET.test(text)) return "date-line";
+  if (TIME_WIDGET.test(text) || READING_TIME.test(text) || UPDATED_AT.test(text))
+    return "date-line";
+  if (PAGE_COUNTER.test(text)) return "navigation";
   if (words <= CREDIT_MAX_WORDS && COPYRIGHT.test(text)) return "footer";
   if (words <= TAGS_MAX_WORDS && TAGS_LINE.test(text)) return "tags";
   if (words <= WIRE_CREDIT_MAX_WORDS && WIRE_CREDIT.test(text)) return "byline";
+  if (words <= CREDIT_MAX_WORDS && CONTRIBUTED_REPORTING.test(text) && !/[“”"«»„]/.test(text))
+    return "byline";
   if (words <= CREDIT_MAX_WORDS && FOLLOW_PROMPT.test(text)) return "share";
   if (words <= READER_CALL_MAX_WORDS && isReaderCall(text)) return "call-to-action";
   if (words <= AGENCY_CREDIT_MAX_WORDS && AGENCY_CREDIT.test(text)) return "credit";
@@ -286,8 +295,8 @@ function phraseReason(text: string, key: string): string | null {
     !ATTRIBUTION.test(text)
   )
     return "comment-form";
-  if (words <= SHARE_BAR_MAX_WORDS && (SHARE_QUESTION.test(text) || FOLLOW_ON.test(text)))
-    return "share";
+  if (words <= SHARE_BAR_MAX_WORDS && SHARE_QUESTION.test(text)) return "share";
+  if (words <= CREDIT_MAX_WORDS && FOLLOW_ON.test(text)) return "share";
   if (
     words <= COOKIE_MAX_WORDS &&
     COOKIE_WORD.test(text) &&
@@ -302,6 +311,7 @@ function phraseReason(text: string, key: string): string | null {
   if (isDateLine(text)) return "date-line";
   if (words <= BYLINE_MAX_WORDS && isByline(text)) return "byline";
   if (words <= BYLINE_MAX_WORDS && datedBylineName(text) !== null) return "byline";
+  if (words <= BYLINE_MAX_WORDS && POSTED_BY.test(text) && !sentenceEnd(text)) return "byline";
   if (isSeparatedBreadcrumb(text)) return "breadcrumb";
   if (words <= PROMO_MAX_WORDS && (PROMO.test(text) || SUBSCRIBE_PITCH.test(text)))
     return "newsletter";
@@ -421,8 +431,7 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       r = "site-boilerplate";
     }
     const datedName = r === "byline" ? datedBylineName(text) : null;
-    if (r === "byline" && byline === null)
-      byline = datedName ?? text.replace(BYLINE_PREFIX, "").trim();
+    if (r === "byline" && byline === null) byline = datedName ?? bylineName(text);
     if (r === "date-line" && dateLine === null && parseDate(text)) dateLine = text;
     // "Jane Roe - Nov 19, 2019, 10:31 pm": the byline carries the date line.
     if (datedName !== null && dateLine === null) dateLine = text;
@@ -636,6 +645,12 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     paragraphs.push(t);
   }
   return { title, paragraphs, headings, removed, byline, dateLine };
+}
+
+/** The name in a byline line: after "By", or after the last "by" of a "Posted on <date> by X". */
+function bylineName(text: string): string {
+  if (POSTED_BY.test(text)) return text.slice(text.toLowerCase().lastIndexOf(" by ") + 4).trim();
+  return text.replace(BYLINE_PREFIX, "").trim();
 }
 
 /** "Chris Davies - Nov 19, 2019, 10:31 pm CST": a name, a separator, then only a date. */
