@@ -6,7 +6,7 @@
  */
 import { type El, type Node, textOf, walk } from "./html-tree.js";
 import type { LineIn } from "./line-classifier.js";
-import { normalizeLine } from "./normalize.js";
+import { lineKey, normalizeLine } from "./normalize.js";
 
 /** Elements never part of an article body. */
 const DROP_TAGS = new Set([
@@ -143,6 +143,14 @@ const SAME_KIND_MAX_LINK_DENSITY = 0.3;
 const PROTECTED_PROSE_SHARE = 0.5;
 /** Fewest characters in the extracted body for the strict (boilerplate-skipping) pass to stand. */
 const MIN_BODY_CHARS = 250;
+
+/**
+ * Blocks after an image in which a line repeating the image's alt text is its caption. A
+ * caption sits right under its picture; 3 allows for an empty credit or wrapper block between.
+ */
+const ALT_CAPTION_REACH = 3;
+/** Fewest words in an alt text that marks a caption (an alt of "photo" or "logo" says nothing). */
+const ALT_CAPTION_MIN_WORDS = 3;
 
 /** Deepest nesting flattened; deeper text (broken, unclosed markup) is ignored. Bounds recursion. */
 const MAX_DEPTH = 1500;
@@ -505,6 +513,9 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
   let buf: string[] = [];
   let linkChars = 0;
   let heading = false;
+  // The alt text of the last image, while its caption may still follow.
+  let alt = "";
+  let altReach = 0;
   const flush = () => {
     // <br> breaks lines inside a block; the link-density decision is made for the whole block.
     const lines = buf
@@ -516,8 +527,13 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
     if (length > 0) {
       const density = linkChars / length;
       if (!(density > MAX_BLOCK_LINK_DENSITY && length < LINK_LIST_MAX_CHARS)) {
-        for (const text of lines) blocks.push({ text, heading });
+        for (const text of lines) {
+          // A line repeating the picture's alt text, under it, is the picture's caption.
+          const caption = altReach > 0 && !heading && lineKey(text) === alt;
+          blocks.push(caption ? { text, removed: "caption" } : { text, heading });
+        }
       }
+      if (altReach > 0) altReach--;
     }
     buf = [];
     linkChars = 0;
@@ -550,7 +566,14 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
     else if (CELL_TAGS.has(node.tag)) buf.push(" ");
     const h = inHeading || HEADING_TAGS.has(node.tag);
     const a = inLink || node.tag === "a";
-    if (node.tag === "img") return;
+    if (node.tag === "img") {
+      const key = lineKey(node.attrs.alt ?? "");
+      if (key.split(" ").length >= ALT_CAPTION_MIN_WORDS) {
+        alt = key;
+        altReach = ALT_CAPTION_REACH;
+      }
+      return;
+    }
     for (const c of node.children) visit(c, a, h, depth + 1);
     if (block) flush();
   };

@@ -158,6 +158,11 @@ const CAPTION_CONTEXT_MAX_WORDS = 40;
 const AGENCY_CAPTION_MAX_WORDS = 60;
 /** Most caption-shaped lines taken off the top of the body (one picture, sometimes two). */
 const HEAD_CAPTIONS_MAX = 3;
+/** Most words in an author's bio at the end of an article ("X is a writer… Follow her on…"). */
+const AUTHOR_BIO_MAX_WORDS = 60;
+/** Last kept lines looked at for an author's bio (a bio runs to one or two paragraphs). */
+const AUTHOR_BIO_MAX_LINES = 2;
+
 /** Fewest words for a repeated line to be removed as a duplicate (table cells repeat "0"). */
 const DUPLICATE_MIN_WORDS = 4;
 /** Lines searched after a breadcrumb for the title it repeats. */
@@ -590,6 +595,21 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     }
   }
 
+  // Tail zone: two or more dated bylines after the body ("Jane Roe 2019-11-20 14:35") are the
+  // teasers of other articles, each under its headline: from the first headline on, nothing is
+  // this article's.
+  const teasers: number[] = [];
+  for (let i = last + 1; i < n; i++) {
+    if (reason[i] === "byline" && datedBylineName(lines[i].text) !== null) teasers.push(i);
+  }
+  if (teasers.length >= 2) {
+    let from = teasers[0];
+    const before = from - 1;
+    if (before > last && reason[before] === null && isHeadlineLike(lines[before].text))
+      from = before;
+    for (let i = from; i < n; i++) if (reason[i] === null) reason[i] = "related";
+  }
+
   // Tail zone: after the body; after a comment form / related block, nothing is article.
   let cut = false;
   for (let i = last + 1; i < n; i++) {
@@ -616,6 +636,14 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
         ? lines[i].heading === true
         : isHeadlineLike(t) && !sentenceEnd(t) && wordCount(t) <= TRAILING_HEADING_MAX_WORDS;
     if (heading) reason[i] = "footer";
+    else break;
+  }
+
+  // The last lines: an author's bio ("Jane Roe is a staff writer…", "Follow him on X").
+  for (let i = n - 1, seen = 0; i >= 0 && seen < AUTHOR_BIO_MAX_LINES; i--) {
+    if (reason[i] !== null) continue;
+    seen++;
+    if (isAuthorBio(lines[i].text)) reason[i] = "author-bio";
     else break;
   }
 
@@ -653,11 +681,41 @@ function bylineName(text: string): string {
   return text.replace(BYLINE_PREFIX, "").trim();
 }
 
-/** "Chris Davies - Nov 19, 2019, 10:31 pm CST": a name, a separator, then only a date. */
+/** "Follow him on Twitter", "follow her @handle": the reader pointed at the author. */
+const FOLLOW_AUTHOR = /\bfollow (him|her|them) (on|at|@)/i;
+/** "Jane Roe is a staff writer …", "John Doe is The Example's deal curator …". */
+const AUTHOR_ROLE =
+  /^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){1,2}\s+(is|was|has been)\s+(a|an|the|\p{Lu}[\p{L}\p{N}&.'’ -]{0,30}['’]s)\s+([\p{L}-]+\s+){0,3}(writer|editor|reporter|correspondent|journalist|columnist|contributor|curator|blogger|freelancer)s?\b/u;
+
+/** An author's bio: a role sentence about a named person, or a prompt to follow him or her. */
+function isAuthorBio(text: string): boolean {
+  if (wordCount(text) > AUTHOR_BIO_MAX_WORDS) return false;
+  if (FOLLOW_AUTHOR.test(text)) return true;
+  // A quoted or reported sentence about a writer is news, not a bio.
+  return AUTHOR_ROLE.test(text) && !/[“”"«»„]/.test(text) && !ATTRIBUTION.test(text);
+}
+
+/**
+ * The name of a byline carrying a date, or null: "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+ * and without a separator, "Jane Roe 2019-11-20 14:35:08" or "2019-11-20 14:35 Jane Roe" (the
+ * date then needs a four-digit year).
+ */
 function datedBylineName(text: string): string | null {
   const m = text.match(/^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+[-–—|•·]\s+(.+)$/u);
-  return m !== null && isDateLine(m[2]) ? m[1] : null;
+  if (m !== null) return isDateLine(m[2]) ? m[1] : null;
+  if (!/\b\d{4}\b/.test(text)) return null;
+  const words = text.split(/\s+/);
+  for (let k = 2; k <= 4 && k < words.length; k++) {
+    const head = words.slice(0, k).join(" ");
+    const tail = words.slice(-k).join(" ");
+    if (NAME_WORDS.test(head) && isDateLine(words.slice(k).join(" "))) return head;
+    if (NAME_WORDS.test(tail) && isDateLine(words.slice(0, -k).join(" "))) return tail;
+  }
+  return null;
 }
+
+/** Two to four capitalised words, nothing else: a person's name. */
+const NAME_WORDS = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
 
 function isByline(text: string): boolean {
   const m = text.match(BYLINE_PREFIX);
