@@ -53,6 +53,14 @@ const BOILERPLATE_HINT =
 const STRONG_BOILERPLATE_HINT =
   /(^|[\s_-])(comments?|comment-list|commentlist|disqus|related|relatedposts|sidebar|newsletter|cookie|outbrain|taboola|share-buttons|social-share|sharing)([\s_-]|$)/i;
 
+/**
+ * class/id words of a deck (standfirst, subtitle) or a video player's overlay: the benchmark's
+ * article bodies leave decks out (on the tuning half every element so marked was outside the
+ * body), and a body word next to them ("article-subtitle") does not make them body.
+ */
+const DECK_HINT =
+  /(^|[\s_-])(dek|deck|standfirst|subtitle|sub-title|subheadline|sub-headline|subhead|sub-head|strapline|player-overlay|video-player)([\s_-]|$)/i;
+
 /** class/id words of article content: they protect an element from BOILERPLATE_HINT. */
 const BODY_HINT =
   /(^|[\s_-])(article|articlebody|article-body|article-content|story|story-body|storycontent|post|post-body|post-content|entry|entry-content|content|main|body|text|blog|news|hentry|h-entry|prose|rich-text|richtext|embed|embedded|tweet|twitter-tweet|instagram-media)([\s_-]|$)/i;
@@ -191,6 +199,7 @@ const FURNITURE_REASONS: [RegExp, string][] = [
 
 function furnitureReason(el: El): string {
   if (el.tag === "figcaption") return "caption";
+  if (el.attrs.itemprop === "description" || DECK_HINT.test(hintOf(el))) return "deck";
   if (el.tag === "nav") return "navigation";
   if (el.tag === "footer") return "footer";
   const hint = `${hintOf(el)} ${el.attrs.role ?? ""}`;
@@ -236,9 +245,11 @@ function isFurniture(el: El): boolean {
     /^(navigation|banner|contentinfo|complementary|search|dialog|menu|menubar)$/.test(role)
   )
     return true;
+  if (el.attrs.itemprop === "description" || el.attrs.itemprop === "alternativeHeadline")
+    return true;
   const hint = hintOf(el);
   if (hint.trim() === "") return false;
-  if (STRONG_BOILERPLATE_HINT.test(hint)) return true;
+  if (STRONG_BOILERPLATE_HINT.test(hint) || DECK_HINT.test(hint)) return true;
   return BOILERPLATE_HINT.test(hint) && !BODY_HINT.test(hint);
 }
 
@@ -513,6 +524,7 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
   let buf: string[] = [];
   let linkChars = 0;
   let heading = false;
+  let h1 = false;
   // The alt text of the last image, while its caption may still follow.
   let alt = "";
   let altReach = 0;
@@ -530,7 +542,8 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
         for (const text of lines) {
           // A line repeating the picture's alt text, under it, is the picture's caption.
           const caption = altReach > 0 && !heading && lineKey(text) === alt;
-          blocks.push(caption ? { text, removed: "caption" } : { text, heading });
+          if (caption) blocks.push({ text, removed: "caption" });
+          else blocks.push(h1 ? { text, heading, h1 } : { text, heading });
         }
       }
       if (altReach > 0) altReach--;
@@ -538,12 +551,14 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
     buf = [];
     linkChars = 0;
     heading = false;
+    h1 = false;
   };
-  const visit = (node: Node, inLink: boolean, inHeading: boolean, depth: number) => {
+  const visit = (node: Node, inLink: boolean, inHeading: boolean, inH1: boolean, depth: number) => {
     if (typeof node === "string") {
       buf.push(node);
       if (inLink) linkChars += node.replace(/\s+/g, " ").trim().length;
       if (inHeading && node.trim()) heading = true;
+      if (inH1 && node.trim()) h1 = true;
       return;
     }
     if (depth > MAX_DEPTH) return;
@@ -574,10 +589,11 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
       }
       return;
     }
-    for (const c of node.children) visit(c, a, h, depth + 1);
+    const one = inH1 || node.tag === "h1";
+    for (const c of node.children) visit(c, a, h, one, depth + 1);
     if (block) flush();
   };
-  visit(root, false, false, 0);
+  visit(root, false, false, false, 0);
   flush();
   return blocks;
 }

@@ -53,6 +53,8 @@ export interface LineIn {
   text: string;
   /** True when markup said it is a heading (h1–h6). */
   heading?: boolean;
+  /** True for the text of an <h1>: the page's headline, however it is worded. */
+  h1?: boolean;
   /** Blank lines before it in a plain-text file. */
   gapBefore?: number;
   /** Already judged furniture by the HTML extractor: the reason (kept for the audit). */
@@ -521,7 +523,8 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   let first = -1;
   let last = -1;
   for (let i = 0; i < n; i++) {
-    if (reason[i] === null && isBodyLike(lines[i].text)) {
+    // An <h1> is a headline however long; it never opens the body.
+    if (reason[i] === null && !lines[i].h1 && isBodyLike(lines[i].text)) {
       if (first < 0) first = i;
       last = i;
     }
@@ -584,6 +587,11 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       const union = new Set([...words, ...titleWords]).size;
       if (union > 0 && shared / union >= TITLE_REPEAT_MIN_JACCARD) reason[i] = "title-repeat";
     }
+  }
+
+  // Head zone: an <h1> before the body is the headline, even when worded unlike the title.
+  for (let i = 0; i < Math.min(first, n); i++) {
+    if (reason[i] === null && lines[i].h1) reason[i] = "title-repeat";
   }
 
   // Head zone: before the body, keep only headings long enough to be a deck or subtitle.
