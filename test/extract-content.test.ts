@@ -142,3 +142,42 @@ describe("extract: furniture lines added this round", () => {
     assert.equal(reasonOf(a, teasers[1]), "byline");
   });
 });
+
+describe("extract: decks and headlines above the body", () => {
+  const body = P.slice(0, 3)
+    .map((p) => `<p>${p}</p>`)
+    .join("");
+
+  it("leaves out a standfirst marked by its class or by itemprop=description", () => {
+    const dek = "Three weeks of detours end as the council lets cars back on the span";
+    const summary = "Engineers replaced bearings and checked every cable before the reopening.";
+    for (const deck of [
+      `<p class="c-entry-dek">${dek}</p>`,
+      `<h2 class="article-subtitle">${dek}</h2>`,
+      `<div itemprop="description"><p>${summary}</p></div>`,
+    ]) {
+      const a = page(`<html><body><article>${deck}${body}</article></body></html>`);
+      assert.deepEqual(a.paragraphs, P.slice(0, 3), deck);
+      assert.ok(
+        a.removed.some((r) => r.reason === "deck"),
+        deck,
+      );
+    }
+  });
+
+  it("keeps a player's name marked with a 'player' class in a sports report", () => {
+    const line =
+      'Midfielder <a class="player" href="/p/9">Ana Sol</a> scored twice in the second half, and her side won the cup.';
+    const a = page(`<html><body><article><p>${line}</p>${body}</article></body></html>`);
+    assert.match(a.paragraphs[0], /^Midfielder Ana Sol scored twice/);
+  });
+
+  it("removes an <h1> above the body even when it is worded unlike the page title", () => {
+    const h1 = "Drivers cheer, cyclists wait: is the harbour bridge finally fixed for good?";
+    const a = page(
+      `<html><head><title>Bridge open again | Example News</title></head><body><article><h1>${h1}</h1>${body}</article></body></html>`,
+    );
+    assert.equal(reasonOf(a, h1), "title-repeat");
+    assert.deepEqual(a.paragraphs, P.slice(0, 3));
+  });
+});
