@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { extractContent } from "../src/extract/html-content.js";
+import { parseHtml } from "../src/extract/html-tree.js";
 import { extractArticle } from "../src/extract/index.js";
+import { secondOpinion } from "../src/extract/second-opinion.js";
 import type { Article, RawInput } from "../src/model.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -43,6 +46,17 @@ describe("extract: a second opinion from Readability", () => {
     assert.ok(a.diagnostics.some((d) => d.code === "body-from-readability"));
     for (const p of P) assert.ok(a.paragraphs.includes(p), `missing: ${p.slice(0, 40)}`);
     assert.ok(!a.paragraphs.some((p) => p.startsWith("Reader")), "comments kept");
+  });
+
+  it("never builds a DOM for a truncated or oversized page", () => {
+    const content = extractContent(parseHtml(html).root);
+    const stats = { pageProse: content.pageProse, elements: content.elements };
+    assert.ok(secondOpinion(html, content.blocks, { ...stats, truncated: false }) !== null);
+    assert.equal(secondOpinion(html, content.blocks, { ...stats, truncated: true }), null);
+    assert.equal(
+      secondOpinion(html, content.blocks, { ...stats, elements: 50_000, truncated: false }),
+      null,
+    );
   });
 
   it("keeps our own body when it holds most of the page's prose", () => {
