@@ -6,7 +6,7 @@
  */
 import { type El, type Node, textOf, walk } from "./html-tree.js";
 import type { LineIn } from "./line-classifier.js";
-import { normalizeLine } from "./normalize.js";
+import { lineKey, normalizeLine } from "./normalize.js";
 
 /** Elements never part of an article body. */
 const DROP_TAGS = new Set([
@@ -52,6 +52,14 @@ const BOILERPLATE_HINT =
  */
 const STRONG_BOILERPLATE_HINT =
   /(^|[\s_-])(comments?|comment-list|commentlist|disqus|related|relatedposts|sidebar|newsletter|cookie|outbrain|taboola|share-buttons|social-share|sharing)([\s_-]|$)/i;
+
+/**
+ * class/id words of a deck (standfirst, subtitle) or a video player's overlay: the benchmark's
+ * article bodies leave decks out (on the tuning half every element so marked was outside the
+ * body), and a body word next to them ("article-subtitle") does not make them body.
+ */
+const DECK_HINT =
+  /(^|[\s_-])(dek|deck|standfirst|subtitle|sub-title|subheadline|sub-headline|subhead|sub-head|strapline|player-overlay|video-player)([\s_-]|$)/i;
 
 /** class/id words of article content: they protect an element from BOILERPLATE_HINT. */
 const BODY_HINT =
@@ -144,6 +152,14 @@ const PROTECTED_PROSE_SHARE = 0.5;
 /** Fewest characters in the extracted body for the strict (boilerplate-skipping) pass to stand. */
 const MIN_BODY_CHARS = 250;
 
+/**
+ * Blocks after an image in which a line repeating the image's alt text is its caption. A
+ * caption sits right under its picture; 3 allows for an empty credit or wrapper block between.
+ */
+const ALT_CAPTION_REACH = 3;
+/** Fewest words in an alt text that marks a caption (an alt of "photo" or "logo" says nothing). */
+const ALT_CAPTION_MIN_WORDS = 3;
+
 /** Deepest nesting flattened; deeper text (broken, unclosed markup) is ignored. Bounds recursion. */
 const MAX_DEPTH = 1500;
 
@@ -157,6 +173,10 @@ interface Info {
 
 export interface ContentResult {
   blocks: LineIn[];
+  /** Characters of non-link text in the page body (furniture included, hidden text not). */
+  pageProse: number;
+  /** Elements in the page body (dropped and hidden ones not counted). */
+  elements: number;
 }
 
 /** Audit reasons for furniture found by markup, first match wins. */
@@ -179,6 +199,7 @@ const FURNITURE_REASONS: [RegExp, string][] = [
 
 function furnitureReason(el: El): string {
   if (el.tag === "figcaption") return "caption";
+  if (el.attrs.itemprop === "description" || DECK_HINT.test(hintOf(el))) return "deck";
   if (el.tag === "nav") return "navigation";
   if (el.tag === "footer") return "footer";
   const hint = `${hintOf(el)} ${el.attrs.role ?? ""}`;
@@ -224,25 +245,37 @@ function isFurniture(el: El): boolean {
     /^(navigation|banner|contentinfo|complementary|search|dialog|menu|menubar)$/.test(role)
   )
     return true;
+  if (el.attrs.itemprop === "description" || el.attrs.itemprop === "alternativeHeadline")
+    return true;
   const hint = hintOf(el);
   if (hint.trim() === "") return false;
-  if (STRONG_BOILERPLATE_HINT.test(hint)) return true;
+  if (STRONG_BOILERPLATE_HINT.test(hint) || DECK_HINT.test(hint)) return true;
   return BOILERPLATE_HINT.test(hint) && !BODY_HINT.test(hint);
 }
 
 /** Extracts the article blocks of a page. `strict` skips furniture-marked elements. */
 export function extractContent(root: El): ContentResult {
   const body = pickBody(root);
-  let blocks = extractWith(body, true);
-  if (blocks.reduce((s, b) => s + b.text.length, 0) < MIN_BODY_CHARS) {
-    const loose = extractWith(body, false);
-    if (
-      loose.reduce((s, b) => s + b.text.length, 0) > blocks.reduce((s, b) => s + b.text.length, 0)
-    )
-      blocks = loose;
+  const loose = new Map<El, Info>();
+  measure(body, loose, dropped);
+  let blocks = extractWith(body, true, loose);
+  const chars = (bs: LineIn[]) => bs.reduce((s, b) => s + b.text.length, 0);
+  if (chars(blocks) < MIN_BODY_CHARS) {
+    const retry = extractWith(body, false, loose);
+    if (chars(retry) > chars(blocks)) blocks = retry;
   }
-  return { blocks };
+  return { blocks, pageProse: prose(loose.get(body)), elements: loose.size };
 }
+
+/** Characters of the blocks kept (not already judged furniture). */
+export function keptChars(blocks: readonly LineIn[]): number {
+  let n = 0;
+  for (const b of blocks) if (!b.removed) n += b.text.length;
+  return n;
+}
+
+/** Never content: dropped tags and hidden elements. */
+const dropped = (el: El) => DROP_TAGS.has(el.tag) || isHidden(el);
 
 function pickBody(root: El): El {
   let body: El | null = null;
@@ -257,15 +290,12 @@ function pickBody(root: El): El {
   return body ?? root;
 }
 
-function extractWith(body: El, strict: boolean): LineIn[] {
+function extractWith(body: El, strict: boolean, loose: Map<El, Info>): LineIn[] {
   const info = new Map<El, Info>();
-  const dropped = (el: El) => DROP_TAGS.has(el.tag) || isHidden(el);
   // Furniture is skipped, unless it holds most of the page's prose (a page wrapped in a form,
   // an article inside a "widget"): class names cannot overrule where the text is.
   let protect: (el: El) => boolean = () => false;
   if (strict) {
-    const loose = new Map<El, Info>();
-    measure(body, loose, dropped);
     const total = prose(loose.get(body));
     protect = (el) => prose(loose.get(el)) >= PROTECTED_PROSE_SHARE * total;
   }
@@ -494,6 +524,10 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
   let buf: string[] = [];
   let linkChars = 0;
   let heading = false;
+  let h1 = false;
+  // The alt text of the last image, while its caption may still follow.
+  let alt = "";
+  let altReach = 0;
   const flush = () => {
     // <br> breaks lines inside a block; the link-density decision is made for the whole block.
     const lines = buf
@@ -505,18 +539,26 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
     if (length > 0) {
       const density = linkChars / length;
       if (!(density > MAX_BLOCK_LINK_DENSITY && length < LINK_LIST_MAX_CHARS)) {
-        for (const text of lines) blocks.push({ text, heading });
+        for (const text of lines) {
+          // A line repeating the picture's alt text, under it, is the picture's caption.
+          const caption = altReach > 0 && !heading && lineKey(text) === alt;
+          if (caption) blocks.push({ text, removed: "caption" });
+          else blocks.push(h1 ? { text, heading, h1 } : { text, heading });
+        }
       }
+      if (altReach > 0) altReach--;
     }
     buf = [];
     linkChars = 0;
     heading = false;
+    h1 = false;
   };
-  const visit = (node: Node, inLink: boolean, inHeading: boolean, depth: number) => {
+  const visit = (node: Node, inLink: boolean, inHeading: boolean, inH1: boolean, depth: number) => {
     if (typeof node === "string") {
       buf.push(node);
       if (inLink) linkChars += node.replace(/\s+/g, " ").trim().length;
       if (inHeading && node.trim()) heading = true;
+      if (inH1 && node.trim()) h1 = true;
       return;
     }
     if (depth > MAX_DEPTH) return;
@@ -539,11 +581,24 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
     else if (CELL_TAGS.has(node.tag)) buf.push(" ");
     const h = inHeading || HEADING_TAGS.has(node.tag);
     const a = inLink || node.tag === "a";
-    if (node.tag === "img") return;
-    for (const c of node.children) visit(c, a, h, depth + 1);
+    if (node.tag === "img") {
+      const key = lineKey(node.attrs.alt ?? "");
+      if (key.split(" ").length >= ALT_CAPTION_MIN_WORDS) {
+        alt = key;
+        altReach = ALT_CAPTION_REACH;
+      }
+      return;
+    }
+    const one = inH1 || node.tag === "h1";
+    for (const c of node.children) visit(c, a, h, one, depth + 1);
     if (block) flush();
   };
-  visit(root, false, false, 0);
+  visit(root, false, false, false, 0);
   flush();
   return blocks;
+}
+
+/** All blocks of an already chosen fragment (another extractor's output), hidden text dropped. */
+export function flattenFragment(root: El): LineIn[] {
+  return flatten(root, dropped);
 }

@@ -16,6 +16,7 @@ import {
 import { parseDate } from "./dates.js";
 import { decodeBytes, looksLikeGarbage, looksLikeHtml } from "./decode.js";
 import { extractContent } from "./html-content.js";
+import { secondOpinion } from "./second-opinion.js";
 import {
   cleanByline,
   cleanOutlet,
@@ -96,7 +97,8 @@ function prepare(input: RawInput): Prepared {
     });
   }
   const meta = readHtmlMeta(parsed.root, parsed.jsonLd);
-  let { blocks } = extractContent(parsed.root);
+  const content = extractContent(parsed.root);
+  let blocks = content.blocks;
   const declared = jsonLdFallback(meta.articleBody, blocks);
   if (declared) {
     blocks = declared;
@@ -105,6 +107,17 @@ function prepare(input: RawInput): Prepared {
       code: "body-from-json-ld",
       message: "the page's markup hid part of the article; used its JSON-LD articleBody instead",
     });
+  } else {
+    const other = secondOpinion(text, blocks, { ...content, truncated: parsed.truncated });
+    if (other) {
+      blocks = other;
+      diagnostics.push({
+        severity: "info",
+        code: "body-from-readability",
+        message:
+          "our container held little of the page's text; used Readability's, which found much more",
+      });
+    }
   }
   return { input, kind: "html", lines: blocks, meta, diagnostics };
 }

@@ -38,6 +38,11 @@ import {
   TAGS_LINE,
   TIME_WIDGET,
   WIRE_CREDIT,
+  CONTRIBUTED_REPORTING,
+  READING_TIME,
+  UPDATED_AT,
+  POSTED_BY,
+  PAGE_COUNTER,
   SHORTCODE,
   SEE_ALSO_ALONE,
   SEE_ALSO_LEAD,
@@ -48,6 +53,8 @@ export interface LineIn {
   text: string;
   /** True when markup said it is a heading (h1–h6). */
   heading?: boolean;
+  /** True for the text of an <h1>: the page's headline, however it is worded. */
+  h1?: boolean;
   /** Blank lines before it in a plain-text file. */
   gapBefore?: number;
   /** Already judged furniture by the HTML extractor: the reason (kept for the audit). */
@@ -153,6 +160,11 @@ const CAPTION_CONTEXT_MAX_WORDS = 40;
 const AGENCY_CAPTION_MAX_WORDS = 60;
 /** Most caption-shaped lines taken off the top of the body (one picture, sometimes two). */
 const HEAD_CAPTIONS_MAX = 3;
+/** Most words in an author's bio at the end of an article ("X is a writer… Follow her on…"). */
+const AUTHOR_BIO_MAX_WORDS = 60;
+/** Last kept lines looked at for an author's bio (a bio runs to one or two paragraphs). */
+const AUTHOR_BIO_MAX_LINES = 2;
+
 /** Fewest words for a repeated line to be removed as a duplicate (table cells repeat "0"). */
 const DUPLICATE_MIN_WORDS = 4;
 /** Lines searched after a breadcrumb for the title it repeats. */
@@ -270,10 +282,14 @@ function phraseReason(text: string, key: string): string | null {
   if (words <= SHARE_BAR_MAX_WORDS && key.split(" ").every((w) => SHARE_WORDS.has(w)))
     return "share";
   if (COMMENT_COUNT.test(text)) return "comment-form";
-  if (TIME_WIDGET.test(text)) return "date-line";
+  if (TIME_WIDGET.test(text) || READING_TIME.test(text) || UPDATED_AT.test(text))
+    return "date-line";
+  if (PAGE_COUNTER.test(text)) return "navigation";
   if (words <= CREDIT_MAX_WORDS && COPYRIGHT.test(text)) return "footer";
   if (words <= TAGS_MAX_WORDS && TAGS_LINE.test(text)) return "tags";
   if (words <= WIRE_CREDIT_MAX_WORDS && WIRE_CREDIT.test(text)) return "byline";
+  if (words <= CREDIT_MAX_WORDS && CONTRIBUTED_REPORTING.test(text) && !/[“”"«»„]/.test(text))
+    return "byline";
   if (words <= CREDIT_MAX_WORDS && FOLLOW_PROMPT.test(text)) return "share";
   if (words <= READER_CALL_MAX_WORDS && isReaderCall(text)) return "call-to-action";
   if (words <= AGENCY_CREDIT_MAX_WORDS && AGENCY_CREDIT.test(text)) return "credit";
@@ -286,8 +302,8 @@ function phraseReason(text: string, key: string): string | null {
     !ATTRIBUTION.test(text)
   )
     return "comment-form";
-  if (words <= SHARE_BAR_MAX_WORDS && (SHARE_QUESTION.test(text) || FOLLOW_ON.test(text)))
-    return "share";
+  if (words <= SHARE_BAR_MAX_WORDS && SHARE_QUESTION.test(text)) return "share";
+  if (words <= CREDIT_MAX_WORDS && FOLLOW_ON.test(text)) return "share";
   if (
     words <= COOKIE_MAX_WORDS &&
     COOKIE_WORD.test(text) &&
@@ -302,6 +318,7 @@ function phraseReason(text: string, key: string): string | null {
   if (isDateLine(text)) return "date-line";
   if (words <= BYLINE_MAX_WORDS && isByline(text)) return "byline";
   if (words <= BYLINE_MAX_WORDS && datedBylineName(text) !== null) return "byline";
+  if (words <= BYLINE_MAX_WORDS && POSTED_BY.test(text) && !sentenceEnd(text)) return "byline";
   if (isSeparatedBreadcrumb(text)) return "breadcrumb";
   if (words <= PROMO_MAX_WORDS && (PROMO.test(text) || SUBSCRIBE_PITCH.test(text)))
     return "newsletter";
@@ -421,8 +438,7 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
       r = "site-boilerplate";
     }
     const datedName = r === "byline" ? datedBylineName(text) : null;
-    if (r === "byline" && byline === null)
-      byline = datedName ?? text.replace(BYLINE_PREFIX, "").trim();
+    if (r === "byline" && byline === null) byline = datedName ?? bylineName(text);
     if (r === "date-line" && dateLine === null && parseDate(text)) dateLine = text;
     // "Jane Roe - Nov 19, 2019, 10:31 pm": the byline carries the date line.
     if (datedName !== null && dateLine === null) dateLine = text;
@@ -507,7 +523,8 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   let first = -1;
   let last = -1;
   for (let i = 0; i < n; i++) {
-    if (reason[i] === null && isBodyLike(lines[i].text)) {
+    // An <h1> is a headline however long; it never opens the body.
+    if (reason[i] === null && !lines[i].h1 && isBodyLike(lines[i].text)) {
       if (first < 0) first = i;
       last = i;
     }
@@ -572,6 +589,11 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     }
   }
 
+  // Head zone: an <h1> before the body is the headline, even when worded unlike the title.
+  for (let i = 0; i < Math.min(first, n); i++) {
+    if (reason[i] === null && lines[i].h1) reason[i] = "title-repeat";
+  }
+
   // Head zone: before the body, keep only headings long enough to be a deck or subtitle.
   for (let i = 0; i < Math.min(first, n); i++) {
     if (reason[i] !== null) continue;
@@ -579,6 +601,21 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     if (wordCount(t) < HEAD_KEEP_MIN_WORDS && !/[.!?]["”’»)]?\s*["”’»]?$/.test(t)) {
       reason[i] = "navigation";
     }
+  }
+
+  // Tail zone: two or more dated bylines after the body ("Jane Roe 2019-11-20 14:35") are the
+  // teasers of other articles, each under its headline: from the first headline on, nothing is
+  // this article's.
+  const teasers: number[] = [];
+  for (let i = last + 1; i < n; i++) {
+    if (reason[i] === "byline" && datedBylineName(lines[i].text) !== null) teasers.push(i);
+  }
+  if (teasers.length >= 2) {
+    let from = teasers[0];
+    const before = from - 1;
+    if (before > last && reason[before] === null && isHeadlineLike(lines[before].text))
+      from = before;
+    for (let i = from; i < n; i++) if (reason[i] === null) reason[i] = "related";
   }
 
   // Tail zone: after the body; after a comment form / related block, nothing is article.
@@ -610,6 +647,14 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
     else break;
   }
 
+  // The last lines: an author's bio ("Jane Roe is a staff writer…", "Follow him on X").
+  for (let i = n - 1, seen = 0; i >= 0 && seen < AUTHOR_BIO_MAX_LINES; i--) {
+    if (reason[i] !== null) continue;
+    seen++;
+    if (isAuthorBio(lines[i].text)) reason[i] = "author-bio";
+    else break;
+  }
+
   // Inside the body: photo captions by shape.
   for (let i = first; i <= last && i < n; i++) {
     if (reason[i] === null && !lines[i].heading && looksLikeCaption(lines[i].text)) {
@@ -638,11 +683,47 @@ export function classifyLines(lines: readonly LineIn[], options: ClassifyOptions
   return { title, paragraphs, headings, removed, byline, dateLine };
 }
 
-/** "Chris Davies - Nov 19, 2019, 10:31 pm CST": a name, a separator, then only a date. */
+/** The name in a byline line: after "By", or after the last "by" of a "Posted on <date> by X". */
+function bylineName(text: string): string {
+  if (POSTED_BY.test(text)) return text.slice(text.toLowerCase().lastIndexOf(" by ") + 4).trim();
+  return text.replace(BYLINE_PREFIX, "").trim();
+}
+
+/** "Follow him on Twitter", "follow her @handle": the reader pointed at the author. */
+const FOLLOW_AUTHOR = /\bfollow (him|her|them) (on|at|@)/i;
+/** "Jane Roe is a staff writer …", "John Doe is The Example's deal curator …". */
+const AUTHOR_ROLE =
+  /^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){1,2}\s+(is|was|has been)\s+(a|an|the|\p{Lu}[\p{L}\p{N}&.'’ -]{0,30}['’]s)\s+([\p{L}-]+\s+){0,3}(writer|editor|reporter|correspondent|journalist|columnist|contributor|curator|blogger|freelancer)s?\b/u;
+
+/** An author's bio: a role sentence about a named person, or a prompt to follow him or her. */
+function isAuthorBio(text: string): boolean {
+  if (wordCount(text) > AUTHOR_BIO_MAX_WORDS) return false;
+  if (FOLLOW_AUTHOR.test(text)) return true;
+  // A quoted or reported sentence about a writer is news, not a bio.
+  return AUTHOR_ROLE.test(text) && !/[“”"«»„]/.test(text) && !ATTRIBUTION.test(text);
+}
+
+/**
+ * The name of a byline carrying a date, or null: "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+ * and without a separator, "Jane Roe 2019-11-20 14:35:08" or "2019-11-20 14:35 Jane Roe" (the
+ * date then needs a four-digit year).
+ */
 function datedBylineName(text: string): string | null {
   const m = text.match(/^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+[-–—|•·]\s+(.+)$/u);
-  return m !== null && isDateLine(m[2]) ? m[1] : null;
+  if (m !== null) return isDateLine(m[2]) ? m[1] : null;
+  if (!/\b\d{4}\b/.test(text)) return null;
+  const words = text.split(/\s+/);
+  for (let k = 2; k <= 4 && k < words.length; k++) {
+    const head = words.slice(0, k).join(" ");
+    const tail = words.slice(-k).join(" ");
+    if (NAME_WORDS.test(head) && isDateLine(words.slice(k).join(" "))) return head;
+    if (NAME_WORDS.test(tail) && isDateLine(words.slice(0, -k).join(" "))) return tail;
+  }
+  return null;
 }
+
+/** Two to four capitalised words, nothing else: a person's name. */
+const NAME_WORDS = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
 
 function isByline(text: string): boolean {
   const m = text.match(BYLINE_PREFIX);

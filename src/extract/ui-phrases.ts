@@ -66,6 +66,8 @@ export const UI_PHRASES: Record<string, readonly string[]> = {
   ],
   share: [
     "share",
+    "sharing is caring",
+    "sharing is caring!",
     "share this",
     "share this article",
     "share this story",
@@ -192,6 +194,10 @@ export const UI_PHRASES: Record<string, readonly string[]> = {
     "publicidade",
     "advertentie",
     "реклама",
+    "iklan",
+    "mainos",
+    "reklam",
+    "reklama",
     "story continues below",
     "story continues below advertisement",
     "article continues below",
@@ -365,7 +371,9 @@ export const IMAGE_CREDIT = new RegExp(
     "photo credits|imagen|imágenes|immagine|imagem|afbeelding|фото)\\s*(credits?|source|courtesy|by|:)?\\s*[:©|/-]|" +
     "^(credit|credits|source|courtesy|©|\\(c\\))\\b\\s*[:©]?\\s*\\S.{0,60}$|featured image\\s*$|" +
     "\\((photo|image|picture|foto)\\s*(by|:|credit)[^)]*\\)\\s*$|" +
-    "^(getty images|afp|reuters|ap photo|ap|epa|shutterstock|istock|dpa)(\\s*(/|via)\\s*.{0,40})?$",
+    "^(getty images|afp|reuters|ap photo|ap|epa|shutterstock|istock|dpa)(\\s*(/|via)\\s*.{0,40})?$|" +
+    // A picture from someone's own album: "Personal archive of X", "личный архив X".
+    "^(личный архив|из личного архива|personal archive|private archive|family archive|privatarchiv|archives personnelles|archivo personal|arquivo pessoal)\\b.{0,60}$",
   "iu",
 );
 
@@ -396,12 +404,34 @@ export const TAGS_LINE =
 export const TIME_WIDGET =
   /^(\d+\s*(min|mins|minute|minutes)\.?\s*(read|lesezeit|de lecture|de lectura|di lettura)|(updated|posted|published)?\s*\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago)$/i;
 
+/**
+ * Reading-time labels in our languages: "Reading time: 4 minutes", "Lesezeit: 3 Min.",
+ * "Temps de lecture : 2 min", "Tempo de leitura: 1 minuto", "Время чтения: 5 минут".
+ */
+export const READING_TIME =
+  /^(estimated )?(reading time|read time|time to read|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|время чтения)\s*:?\s*(<\s*|~\s*)?\d+([.,]\d+)?\s*[\p{L}.]{0,10}$/iu;
+
+/** A widget's update time alone: "Updated at 1:23 p.m.", "Last updated 09:41 GMT". */
+export const UPDATED_AT =
+  /^(last )?(updated|posted|published|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato)\s*(at|um|à|a las|às|alle|:)?\s*\d{1,2}[:.h]\d{2}\s*(a\.?m\.?|p\.?m\.?|uhr)?\s*(\p{Lu}{2,5})?\.?$/iu;
+
+/** "Posted on March 30, 2015 by Admin": a blog post's date-and-author line. */
+export const POSTED_BY =
+  /^(posted|published|submitted|written|added)\s+(on\s+)?\S.{0,40}\s+by\s+\S/i;
+
+/** A pagination counter: "1 - 5 of 36", "11–20 von 143". */
+export const PAGE_COUNTER = /^\d+\s*[-–]\s*\d+\s+(of|von|de|sur|di|van|из)\s+\d+$/i;
+
 /** Comment counters: "12 Comments", "0 responses". */
 export const COMMENT_COUNT =
   /^\d+\s+(comments?|responses?|replies|kommentare|commentaires|comentarios|commenti|reacties)$/i;
 
 /** Wire-service credits at the end: "Reporting by …; Editing by …". */
 export const WIRE_CREDIT = /^\(?(reporting|writing|editing|additional reporting|compiled) by\b/i;
+
+/** "Jane Roe contributed reporting from Lagos.": a newspaper's contributor credit. */
+export const CONTRIBUTED_REPORTING =
+  /\bcontributed (additional )?(reporting|research|to (this|the) (report|article|story))\b[^.]{0,80}\.?$/i;
 
 /** "Follow us on Twitter", "Follow @outlet": social prompts. */
 export const FOLLOW_PROMPT = /^(follow|like|join) (us|@\w+)\b/i;
@@ -481,7 +511,7 @@ export const SHARE_QUESTION =
   /^(like|liked|enjoy|enjoyed|love|loved|found) (this|the|our) (story|article|post|piece|read)\b[^?]{0,30}\?/i;
 /** "Follow RT on" (icons stripped), "Follow X on Facebook, X and Instagram". */
 export const FOLLOW_ON =
-  /^follow\b.{0,40}\bon(\s+(facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|threads|whatsapp|social media|our channels)(\s*(,|and|&)\s*(facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|threads|whatsapp))*)?[\s.!:]*$/i;
+  /^follow\b.{0,40}\bon(\s+(facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|threads|whatsapp|social media|our channels)(\s*\(@\w+\))?(\s*(,|and|&|, and)\s*(facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|threads|whatsapp)(\s*\(@\w+\))?)*)?[\s.!:]*$/i;
 /** A comment-moderation notice ("Comments … will not be approved by the moderator"). */
 export const COMMENT_MODERATION =
   /\b(moderat\w*|approved|aprovad\w*|aprobad\w*|approuv\w*|freigeschaltet|pre-?moderated|community guidelines|house rules)\b/i;
