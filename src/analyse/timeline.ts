@@ -4,7 +4,7 @@
  */
 import type { DatePrecision, Evidence, TimelineEntry } from "../model.js";
 import type { AlignResult } from "./align.js";
-import { type FactCandidate, statementText } from "./facts.js";
+import { type FactCandidate, type StatementOf, statementText } from "./facts.js";
 import type { StoryIndex } from "./story-index.js";
 
 /** Most entries listed (earliest kept when a story has more). */
@@ -14,6 +14,7 @@ export function buildTimeline(
   index: StoryIndex,
   aligned: AlignResult,
   facts: readonly FactCandidate[],
+  statementOf: StatementOf = (u) => statementText(u.sentence.text),
 ): TimelineEntry[] {
   const entries = new Map<string, TimelineEntry & { evidence: Evidence[] }>();
   for (const u of index.units) {
@@ -31,7 +32,7 @@ export function buildTimeline(
         e = {
           date: d.iso,
           precision: d.precision as DatePrecision,
-          text: statementText(repHasDate ? rep.sentence.text : u.sentence.text),
+          text: statementOf(repHasDate ? rep : u),
           sources: [],
           evidence: [],
         };

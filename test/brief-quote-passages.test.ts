@@ -1,0 +1,137 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { balanceQuotes, QuoteContext, quotePassages } from "../src/analyse/quote-passage.js";
+import { buildBrief } from "../src/brief/build-brief.js";
+import { splitSentences } from "../src/text/sentences.js";
+import { toDoc } from "../src/text/to-doc.js";
+import { article } from "./brief-fixtures.js";
+
+const doc = (paragraphs: string[]) => toDoc(article("a", paragraphs, "2025-03-04"));
+/** Statement texts of every sentence of a one-article story. */
+const statements = (paragraphs: string[]) => {
+  const d = doc(paragraphs);
+  const q = new QuoteContext([d]);
+  return d.sentences.map((s) => q.statement(0, s.index));
+};
+
+describe("quote passages", () => {
+  it("shows a sentence of a two-sentence quote with the rest of it and its speaker", () => {
+    const out = statements([
+      "The union spoke first. “We warned the board twice in writing about the pumps. They did nothing at all,” said Ana Ruiz, its secretary.",
+    ]);
+    const whole =
+      "“We warned the board twice in writing about the pumps. They did nothing at all,” said Ana Ruiz, its secretary.";
+    assert.deepEqual(out, ["The union spoke first.", whole, whole]);
+  });
+
+  it("follows a quote over paragraphs that re-open it, dropping the re-opening mark", () => {
+    const out = statements([
+      "Ana Ruiz said: “The pumps failed in May.",
+      "“Nobody came to fix them.”",
+      "The company declined to comment.",
+    ]);
+    assert.equal(out[1], "Ana Ruiz said: “The pumps failed in May. Nobody came to fix them.”");
+    assert.equal(out[0], out[1]);
+    assert.equal(out[2], "The company declined to comment.");
+  });
+
+  it("follows a quote over lines without marks when it closes a little further", () => {
+    const out = statements([
+      '"The water rose very fast.',
+      "We had ten minutes to leave the house.",
+      'Then the road was gone," said Tom Hale.',
+    ]);
+    const whole =
+      '"The water rose very fast. We had ten minutes to leave the house. Then the road was gone," said Tom Hale.';
+    assert.deepEqual(out, [whole, whole, whole]);
+  });
+
+  it("leaves a stray mark alone when no close follows, and links a colon lead-in", () => {
+    const d = doc([
+      '"Stray opening in a plain report of the flood.',
+      "A second line with no marks at all.",
+      "The mayor said:",
+      '"Stay away from the river banks tonight."',
+    ]);
+    const p = quotePassages(d);
+    assert.equal(p.has(0), false);
+    assert.deepEqual([p.get(2)?.first, p.get(2)?.last], [2, 3]);
+  });
+
+  it("continues a quote split by its attribution", () => {
+    const out = statements([
+      "“We lost the whole harvest,” said Joe Marsh. “Even the seed stock.” Prices rose.",
+    ]);
+    assert.equal(out[1], "“We lost the whole harvest,” said Joe Marsh. “Even the seed stock.”");
+    assert.equal(out[2], "Prices rose.");
+  });
+
+  it("cuts a long passage to the sentence, its attribution and neighbours, marked […]", () => {
+    const filler = (n: number) =>
+      `Sentence number ${n} of the statement goes on about the pumps and the long wet summer.`;
+    const paragraph = `Ana Ruiz said: “${[1, 2, 3, 4, 5, 6].map(filler).join(" ")}”`;
+    const out = statements([paragraph]);
+    const last = out[out.length - 1];
+    // The first sentence carries the attribution; the last sentence and its neighbours fill
+    // the rest of the budget; the sentences left out in between are marked.
+    assert.match(last, /^Ana Ruiz said: “Sentence number 1 of .* \[…\] Sentence number 4 of/);
+    assert.match(last, /number 6 of/);
+    assert.doesNotMatch(last, /number 2 of/);
+    assert.ok(last.endsWith("summer.”"));
+    const second = out[1];
+    assert.match(second, /number 1 of .* number 2 of .* \[…\]”$/);
+    assert.ok(last.split(/\s+/).length <= 80);
+  });
+
+  it("balances a lone sentence's marks, and leaves paired marks alone", () => {
+    assert.equal(balanceQuotes("“Nobody came.”"), "“Nobody came.”");
+    assert.equal(balanceQuotes("“Nobody came to fix them."), "“Nobody came to fix them.”");
+    assert.equal(balanceQuotes("Nobody came,” she said."), "“Nobody came,” she said.");
+    assert.equal(
+      balanceQuotes('The minister said, "Someone did it."'),
+      'The minister said, "Someone did it."',
+    );
+    assert.equal(balanceQuotes('villages, "said Sara Lee.'), '"villages, "said Sara Lee.');
+  });
+
+  it("keeps a spaced closing quote with its sentence", () => {
+    const text = 'People waited on the streets. "\nNext line here.';
+    assert.deepEqual(
+      splitSentences(text).map((s) => text.slice(s.start, s.end)),
+      ['People waited on the streets. "', "Next line here."],
+    );
+  });
+});
+
+describe("quote passages in the brief", () => {
+  it("shows one fact for a quote two sources split into two sentences, citing each sentence", () => {
+    const quote = (who: string) =>
+      `“We warned Harlow Freight in writing that the depot pumps were failing. They chose to do nothing at all,” said ${who}, the union secretary.`;
+    const a = article(
+      "a",
+      ["A Harlow Freight depot burned down in Lindham on Monday.", quote("Ana Ruiz")],
+      "2025-03-04",
+    );
+    const b = article(
+      "b",
+      ["Fire destroyed a Harlow Freight depot in Lindham on Monday.", quote("Ana Ruiz")],
+      "2025-03-04",
+    );
+    const brief = buildBrief([a, b], []);
+    const withQuote = brief.facts.filter((f) => f.text.includes("chose to do nothing"));
+    assert.equal(withQuote.length, 1);
+    const fact = withQuote[0];
+    assert.ok(fact.text.startsWith("“We warned Harlow Freight"));
+    assert.ok(fact.text.endsWith("the union secretary."));
+    assert.equal(fact.independent, 2);
+    assert.deepEqual(
+      fact.evidence.map((e) => `${e.source}:${e.sentence}`),
+      ["a:1", "a:2", "b:1", "b:2"],
+    );
+    for (const f of [...brief.facts, ...brief.singleSource]) {
+      const open = (f.text.match(/“/g) ?? []).length;
+      const close = (f.text.match(/”/g) ?? []).length;
+      assert.equal(open, close, f.text);
+    }
+  });
+});
