@@ -1,10 +1,21 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { findFurniture } from "../src/analyse/newsworthiness.js";
 import { balanceQuotes, QuoteContext, quotePassages } from "../src/analyse/quote-passage.js";
 import { buildBrief } from "../src/brief/build-brief.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { toDoc } from "../src/text/to-doc.js";
+import type { Sentence } from "../src/model.js";
 import { article } from "./brief-fixtures.js";
+
+const sentence = (index: number, paragraph: number, text: string): Sentence => ({
+  index,
+  paragraph,
+  start: 0,
+  end: text.length,
+  text,
+  heading: false,
+});
 
 const doc = (paragraphs: string[]) => toDoc(article("a", paragraphs, "2025-03-04"));
 /** Statement texts of every sentence of a one-article story. */
@@ -133,5 +144,56 @@ describe("quote passages in the brief", () => {
       const close = (f.text.match(/”/g) ?? []).length;
       assert.equal(open, close, f.text);
     }
+  });
+});
+
+describe("captions without a credit line", () => {
+  const one = (text: string) => findFurniture([sentence(0, 0, text)]).get(0) ?? null;
+  it("flags short verbless or present-tense scene lines that close on their day", () => {
+    assert.equal(one("Firefighters at the scene on Tuesday."), "caption");
+    assert.equal(one("Smoke drifts over the old harbour on Tuesday morning."), "caption");
+    assert.equal(one("Residents gather outside the hall, June 3, 2024."), "caption");
+    assert.equal(one("Rescue boats wait at the quay on Friday in Marlow Bay."), "caption");
+    assert.equal(
+      one("Map of the county showing the flooded roads: water rose overnight."),
+      "caption",
+    );
+  });
+  it("keeps news sentences: a past event, a plan, a possessive day, a quote, a long line", () => {
+    assert.equal(one("The council met on Tuesday."), null);
+    assert.equal(one("One worker died in the Monday morning blast."), null);
+    assert.equal(one("The mayor checked in on Tuesday, December 9, 2008."), null);
+    assert.equal(one("The mayor prepares to open the bridge on Wednesday."), null);
+    assert.equal(one("Monday’s fire follows two others in the town."), null);
+    assert.equal(one("“We stay here,” a resident on the quay on Friday."), null);
+    assert.equal(
+      one(
+        "Crews from four counties and two volunteer brigades along with a coastguard helicopter and three lifeboats from the nearby towns at the quay on Friday.",
+      ),
+      null,
+    );
+  });
+  it("only in a paragraph of its own", () => {
+    const found = findFurniture([
+      sentence(0, 0, "Firefighters at the scene on Tuesday."),
+      sentence(1, 0, "They worked through the night."),
+    ]);
+    assert.equal(found.size, 0);
+  });
+  it("keeps a caption out of the timeline", () => {
+    const a = article(
+      "a",
+      [
+        "A Harlow Freight depot burned down in Lindham on Monday, injuring six workers.",
+        "Firefighters at the burning depot on Monday.",
+      ],
+      "2025-03-04",
+    );
+    const brief = buildBrief([a], []);
+    assert.ok(brief.timeline.some((t) => /burned down/.test(t.text)));
+    assert.ok(!brief.timeline.some((t) => /^Firefighters at/.test(t.text)));
+    assert.ok(
+      brief.diagnostics.some((d) => d.code === "page-furniture" && /caption/.test(d.message)),
+    );
   });
 });
