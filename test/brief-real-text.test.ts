@@ -5,7 +5,9 @@ import { balanceQuotes, QuoteContext, quotePassages } from "../src/analyse/quote
 import { buildBrief } from "../src/brief/build-brief.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { toDoc } from "../src/text/to-doc.js";
+import { timelineDates } from "../src/analyse/timeline.js";
 import type { Sentence } from "../src/model.js";
+import { extractDates as findDates, referenceFrom } from "../src/text/dates.js";
 import { article } from "./brief-fixtures.js";
 
 const sentence = (index: number, paragraph: number, text: string): Sentence => ({
@@ -194,6 +196,24 @@ describe("captions without a credit line", () => {
     assert.ok(!brief.timeline.some((t) => /^Firefighters at/.test(t.text)));
     assert.ok(
       brief.diagnostics.some((d) => d.code === "page-furniture" && /caption/.test(d.message)),
+    );
+  });
+});
+
+describe("timeline dates of a sentence", () => {
+  it("places a range at its start and drops a coarser repeat of a date", () => {
+    const ref = referenceFrom("2024-07-11");
+    const text =
+      "Between August and February the port shipped 600 containers, officials said earlier this year.";
+    const dates = findDates(text, ref);
+    assert.deepEqual(
+      timelineDates(text, dates).map((d) => d.iso),
+      ["2023-08"],
+    );
+    const other = "The plant opened in May 2019 and closed in 2021.";
+    assert.deepEqual(
+      timelineDates(other, findDates(other, ref)).map((d) => d.iso),
+      ["2019-05", "2021"],
     );
   });
 });
