@@ -112,7 +112,8 @@ const CAPTION_WHEN =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!'|’)(?:\s+(?:morning|afternoon|evening|night))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?)(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})?\s*\.?\s*$/iu;
 
 /** Words that put the day ahead: a plan, not a picture ("prepares to mark … on Wednesday"). */
-const PLAN = /\b(?:next|upcoming|prepar\w*|plans?|planning|expect\w*|schedul\w*|due|set to|ahead)\b/i;
+const PLAN =
+  /\b(?:next|upcoming|prepar\w*|plans?|planning|expect\w*|schedul\w*|due|set to|ahead)\b/i;
 
 /**
  * A caption with a verb but no credit line: a paragraph of one short sentence, no quote and
