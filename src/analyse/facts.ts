@@ -29,8 +29,20 @@ export interface FactCandidate {
   importance: number;
 }
 
-/** Turns every alignment group into a fact candidate. */
-export function factsFromGroups(index: StoryIndex, aligned: AlignResult): FactCandidate[] {
+/** What a reader sees for a unit: its sentence as a statement (see QuoteContext). */
+export type StatementOf = (u: Unit) => string;
+
+const plainStatement: StatementOf = (u) => statementText(u.sentence.text);
+
+/**
+ * Turns every alignment group into a fact candidate. `statementOf` words the chosen sentence
+ * (by default the sentence without its dateline; the brief restores quote passages).
+ */
+export function factsFromGroups(
+  index: StoryIndex,
+  aligned: AlignResult,
+  statementOf: StatementOf = plainStatement,
+): FactCandidate[] {
   const out: FactCandidate[] = [];
   for (const group of aligned.groups) {
     const units = group.map((id) => index.units[id]);
@@ -61,7 +73,7 @@ export function factsFromGroups(index: StoryIndex, aligned: AlignResult): FactCa
       0.2 * Math.min(2, best.quantities.length);
     out.push({
       fact: {
-        text: statementText(best.sentence.text),
+        text: statementOf(best),
         sources,
         independent: families.length,
         evidence,
@@ -166,8 +178,59 @@ export function extendSupport(index: StoryIndex, facts: FactCandidate[]): void {
   }
 }
 
+/**
+ * Merges candidates that show the same quoted passage (two sentences of one quote, each shown
+ * with the rest of it; see QuoteContext): one fact with the union of their sources, evidence
+ * and families, worded as the best supported one. `passageOf` gives a candidate's passage
+ * (its whole text, so a copy of the quote in another source is the same), null for a sentence
+ * outside any: those are never merged. Returns new objects; the input candidates (used by the
+ * lead, the timeline and the conflicts) are left as they are.
+ */
+export function mergePassages(
+  candidates: readonly FactCandidate[],
+  passageOf: (c: FactCandidate) => string | null,
+): FactCandidate[] {
+  const out: FactCandidate[] = [];
+  const byPassage = new Map<string, FactCandidate>();
+  for (const c of orderFacts(candidates)) {
+    const passage = passageOf(c);
+    const kept = passage !== null ? byPassage.get(passage) : undefined;
+    if (!kept) {
+      const copy: FactCandidate = {
+        ...c,
+        fact: {
+          ...c.fact,
+          sources: [...c.fact.sources],
+          evidence: [...c.fact.evidence],
+        },
+        units: [...c.units],
+        support: [...c.support],
+        families: [...c.families],
+      };
+      if (passage !== null) byPassage.set(passage, copy);
+      out.push(copy);
+      continue;
+    }
+    kept.units.push(...c.units);
+    kept.support.push(...c.support);
+    kept.families = [...new Set([...kept.families, ...c.families])].sort();
+    kept.fact.sources = [...new Set([...kept.fact.sources, ...c.fact.sources])].sort();
+    for (const e of c.fact.evidence) {
+      if (!kept.fact.evidence.some((x) => x.source === e.source && x.sentence === e.sentence)) {
+        kept.fact.evidence.push(e);
+      }
+    }
+    kept.fact.evidence.sort((a, b) =>
+      a.source < b.source ? -1 : a.source > b.source ? 1 : a.sentence - b.sentence,
+    );
+    kept.fact.independent = kept.families.length;
+    kept.importance = Math.max(kept.importance, c.importance);
+  }
+  return out;
+}
+
 /** Orders facts by independent support, then importance, then text (stable bytes). */
-export function orderFacts(facts: FactCandidate[]): FactCandidate[] {
+export function orderFacts(facts: readonly FactCandidate[]): FactCandidate[] {
   return facts
     .slice()
     .sort(

@@ -76,6 +76,56 @@ const CAPTION_DATE =
   /,\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4})\.?\s*(?:\([^)]*\))?\s*$/;
 /** A caption label in capitals: "FLAMES: The blaze lit up …". */
 const CAPTION_LABEL = /^[A-Z]{3,}(?: [A-Z]{2,})?:\s/;
+/** A picture described before a colon: "Map of X highlighting Y: …", "Photo showing …:". */
+const PICTURE_LABEL =
+  /^(?:an?\s+|the\s+)?(?:map|photo(?:graph)?|picture|image|graphic|chart|video|file photo)s?\s+(?:of|showing|shows|highlighting)\b[^:.]{0,100}:/i;
+/** Caption sentences are short. */
+const MAX_CAPTION_WORDS = 20;
+/**
+ * Marks of a finite verb that tells an event (auxiliaries, modals, past tenses: `-ed` words and
+ * common irregular pasts). News sentences carry one; a caption describes the picture without
+ * ("Firefighters at the scene on Tuesday.") or in the present ("Smoke drifts over the docks on
+ * Tuesday morning."). Words that are also nouns or presents ("cut", "set") make the test more
+ * cautious, which is the safe side.
+ */
+const FINITE_VERB = new RegExp(
+  `\\b(?:${[
+    "is|are|was|were|be|been|am|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did",
+    "\\w+n['’]t|\\w+['’](?:s|re|ve|ll|d)",
+    "said|says|told|tells|\\p{L}{2,}ed",
+    "arose|awoke|became|began|bent|bet|bit|bled|blew|broke|brought|built|burnt|burst|bought|caught",
+    "chose|came|cost|crept|cut|dealt|dug|drew|drank|drove|ate|fell|fed|felt|fought|found|fled|flew",
+    "forgot|forgave|froze|got|gave|went|grew|hung|heard|hid|hit|held|hurt|kept|knelt|knew|laid|led",
+    "leapt|left|lent|let|lit|lost|made|meant|met|paid|put|quit|rode|rang|rose|ran|saw|sought|sold",
+    "sent|set|shook|shone|shot|shut|sang|sank|sat|slept|slid|spoke|spent|spun|spread|sprang|stood",
+    "stole|stuck|struck|swore|swept|swam|swung|took|taught|tore|thought|threw|understood|woke|wore",
+    "wept|won|wrote",
+  ].join("|")})\\b`,
+  "iu",
+);
+/**
+ * A day-level time closing the sentence, maybe followed by a place ("… on Tuesday.", "…
+ * Tuesday morning in Palmer.", "…, June 3."): where a caption says when the picture was taken.
+ * A possessive ("Monday's attack") is no such time.
+ */
+const CAPTION_WHEN =
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!'|’)(?:\s+(?:morning|afternoon|evening|night))?|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?)(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})?\s*\.?\s*$/iu;
+
+/** Words that put the day ahead: a plan, not a picture ("prepares to mark … on Wednesday"). */
+const PLAN =
+  /\b(?:next|upcoming|prepar\w*|plans?|planning|expect\w*|schedul\w*|due|set to|ahead)\b/i;
+
+/**
+ * A caption with a verb but no credit line: a paragraph of one short sentence, no quote and
+ * no question, with no finite verb telling an event, that closes on the day it shows.
+ */
+export function isBareCaption(text: string): boolean {
+  const t = text.trim();
+  if (t.split(/\s+/).length > MAX_CAPTION_WORDS) return false;
+  if (/["“”?]/.test(t)) return false;
+  if (FINITE_VERB.test(t) || PLAN.test(t)) return false;
+  return CAPTION_WHEN.test(t);
+}
 
 /** Removes quoted passages, so a quoted "you" or "tell" is not read as addressing the reader. */
 function unquoted(text: string): string {
@@ -109,7 +159,13 @@ export function furnitureReason(
   }
   if (SECOND_PERSON.test(bare) && /[?!]\s*$/.test(text)) return "reader-address";
   if (CAPTION_LABEL.test(text) && paragraphSentences <= 2) return "caption";
-  if (paragraphSentences === 1 && CAPTION_DATE.test(text)) return "caption";
+  // A caption's dateline; a sentence telling an event in the past that happens to end on a full
+  // date ("X checked in on Tuesday, December 9, 2008.") is no caption.
+  if (paragraphSentences === 1 && CAPTION_DATE.test(text) && !FINITE_VERB.test(text)) {
+    return "caption";
+  }
+  if (PICTURE_LABEL.test(text)) return "caption";
+  if (paragraphSentences === 1 && isBareCaption(text)) return "caption";
   if (
     paragraphSentences === 1 &&
     nextParagraph !== null &&

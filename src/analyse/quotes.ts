@@ -5,6 +5,7 @@
  */
 import type { Quote } from "../model.js";
 import { fold, terms } from "../text/tokens.js";
+import { SPEECH_VERB } from "./quote-passage.js";
 import type { StoryIndex } from "./story-index.js";
 
 /** Quoted spans shorter than this (words) are scare quotes ("very eventful"), not quotes. */
@@ -13,8 +14,6 @@ export const MIN_QUOTE_WORDS = 4;
 export const SAME_QUOTE_DICE = 0.6;
 
 const QUOTE_SPAN = /“([^”“]+)”|"([^"]+)"|«([^»]+)»/g;
-const SPEECH_VERB =
-  "said|says|told|added|stressed|warned|noted|wrote|explained|insisted|declared|stated|announced|argued|claimed|asserted|tweeted|posted";
 /** A speech verb right after a name, maybe after a role ("a Kremlin spokesman said"). */
 const AFTER_VERB = new RegExp(`^\\W*(?:[a-z]+\\s+){0,2}(?:${SPEECH_VERB})\\b`);
 const BEFORE_VERB = new RegExp(`\\b(?:${SPEECH_VERB})\\W*$`, "i");

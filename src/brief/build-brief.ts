@@ -10,12 +10,15 @@ import {
   extendSupport,
   type FactCandidate,
   factsFromGroups,
-  rankClaims,
   MAX_SINGLE_SOURCE,
+  mergePassages,
   orderFacts,
+  rankClaims,
+  type StatementOf,
 } from "../analyse/facts.js";
 import { buildLead, DEFAULT_LEAD_WORDS, type LeadOptions } from "../analyse/lead.js";
 import { pickHeadline } from "../analyse/headline.js";
+import { QuoteContext } from "../analyse/quote-passage.js";
 import { findQuotes } from "../analyse/quotes.js";
 import { indexStory } from "../analyse/story-index.js";
 import { buildTimeline } from "../analyse/timeline.js";
@@ -84,10 +87,17 @@ export function buildBriefWork(
   });
   const index = indexStory(docs, families);
   const aligned = alignUnits(index);
-  const candidates = factsFromGroups(index, aligned);
+  // A sentence inside a quote of several sentences is shown as the whole quoted passage.
+  const quoteContext = new QuoteContext(docs);
+  const statementOf: StatementOf = (u) => quoteContext.statement(u.doc, u.sentence.index);
+  const candidates = factsFromGroups(index, aligned, statementOf);
   extendSupport(index, candidates);
   const factText = (g: number) => candidates[g].fact.text;
-  const ordered = orderFacts(candidates);
+  const ordered = orderFacts(
+    mergePassages(candidates, (c) =>
+      quoteContext.passage(c.representative.doc, c.representative.sentence.index),
+    ),
+  );
   const facts = ordered.filter((c) => c.fact.independent >= 2);
   const single = rankClaims(ordered.filter((c) => c.fact.independent < 2)).slice(
     0,
@@ -133,7 +143,7 @@ export function buildBriefWork(
     disputes: findDisputes(index, aligned),
     conflicts: findConflicts(index, aligned, factText),
     quotes: findQuotes(index),
-    timeline: buildTimeline(index, aligned, candidates),
+    timeline: buildTimeline(index, aligned, candidates, statementOf),
     actors: index.actors.actors,
     diagnostics,
   };

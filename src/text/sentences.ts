@@ -49,7 +49,20 @@ export function splitSentences(text: string): Span[] {
     let e = end;
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) spans.push({ start: s, end: e });
+    if (e > s) {
+      // A run of bare punctuation ("streets. \"" with a spaced closing quote) is no sentence:
+      // it belongs to the one before.
+      const last = spans[spans.length - 1];
+      if (
+        last &&
+        !/[\p{L}\p{N}]/u.test(text.slice(s, e)) &&
+        !text.slice(last.end, s).includes("\n")
+      ) {
+        last.end = e;
+      } else {
+        spans.push({ start: s, end: e });
+      }
+    }
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
