@@ -432,7 +432,9 @@ describe("crosscheck watch", () => {
     assert.equal(first.code, 0);
     assert.equal(first.stdout, "");
     assert.match(first.stderr, /store .*watch\.db: ingested 2, duplicates 0, failed 0/);
-    // No --state: the feed is read again in full, and the store recognises both items.
+    assert.match(first.stderr, /seen items and validators are kept in the store .*watch\.db/);
+    // No --state: the state was kept in the store, so the second run asks with the feed's
+    // ETag and hands on nothing.
     const second = await runCli([
       "watch",
       `${server.base}/one.xml`,
@@ -441,10 +443,29 @@ describe("crosscheck watch", () => {
       "--db",
       db,
     ]);
-    assert.match(second.stderr, /ingested 0, duplicates 2, failed 0/);
+    assert.match(second.stderr, /1 not modified \(304\)/);
+    assert.match(second.stderr, /ingested 0, duplicates 0, failed 0/);
+    // A fresh --state file wins over the store's: the feed is read in full, and the store
+    // recognises both items.
+    const third = await runCli([
+      "watch",
+      `${server.base}/one.xml`,
+      "--once",
+      "--allow-private",
+      "--db",
+      db,
+      "--state",
+      join(dir, "fresh-state.json"),
+    ]);
+    assert.match(third.stderr, /ingested 0, duplicates 2, failed 0/);
     const store = await openStore(db);
     try {
       assert.equal((await store.counts()).articles, 2);
+      const kept = (await store.getState("watch"))?.data as {
+        feeds: Record<string, { etag?: string; seen: string[] }>;
+      };
+      assert.equal(kept.feeds[`${server.base}/one.xml`].etag, '"one"');
+      assert.ok(kept.feeds[`${server.base}/one.xml`].seen.length >= 2);
     } finally {
       await store.close();
     }

@@ -1,8 +1,8 @@
 /**
  * `crosscheck watch`: polls feeds (given as URLs or through OPML lists) on an interval and
  * writes each new item as one JSONL line (the format `crosscheck ingest` and every input door
- * read), to stdout or to a file per round in --out DIR. Seen items and HTTP validators live in
- * the --state file.
+ * read), to stdout or to a file per round in --out DIR, or ingests it with --db. Seen items and
+ * HTTP validators live in the --state file, or with --db and no --state in the store.
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -17,7 +17,10 @@ import { ingestInputs } from "../../ingest/ingest-pipeline.js";
 import {
   emptyState,
   loadState,
+  parseState,
+  STORE_STATE_KEY,
   saveState,
+  stableState,
   type WatchState,
 } from "../../ingest/watch/watch-state.js";
 import {
@@ -60,7 +63,10 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .argument("<sources...>", "feed URLs, OPML files, or OPML URLs ending in .opml")
     .option("--interval <duration>", "time between polls of a feed (e.g. 90s, 15m, 1h)", "15m")
     .option("--once", "poll every feed once and exit (exit status 1 if any feed failed)")
-    .option("--state <path>", "JSON file keeping seen items and ETags between polls and runs")
+    .option(
+      "--state <path>",
+      "JSON file keeping seen items and ETags between polls and runs (with --db and no --state, they are kept in the store)",
+    )
     .option(
       "--out <dir>",
       "write each round's new items to DIR/watch-<time>.jsonl instead of stdout",
@@ -110,20 +116,55 @@ async function runWatch(
     ctx.note("crosscheck: watch: no feeds to poll");
     return;
   }
-  let state: WatchState;
-  try {
-    state = options.state ? await loadState(options.state) : emptyState();
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  if (!options.state) ctx.note("watch: no --state file: seen items are forgotten when watch exits");
-
   const store: Store | null =
     options.db !== undefined ? await openStoreForCli(ctx, options.db) : null;
   try {
-    await pollFeeds(ctx, options, feeds, state, fetcher, store, seed, intervalMs, concurrency);
+    let state: WatchState;
+    try {
+      state = await loadWatchState(options.state, store);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (!options.state && !store) {
+      ctx.note("watch: no --state file: seen items are forgotten when watch exits");
+    } else if (!options.state && store) {
+      ctx.note(`watch: seen items and validators are kept in the store ${store.location}`);
+    }
+    const save = options.state
+      ? (s: WatchState) => saveState(options.state as string, s)
+      : store
+        ? (s: WatchState) =>
+            store.putState(STORE_STATE_KEY, 0, stableState(s), new Date().toISOString())
+        : async () => undefined;
+    await pollFeeds(
+      ctx,
+      options,
+      feeds,
+      state,
+      save,
+      fetcher,
+      store,
+      seed,
+      intervalMs,
+      concurrency,
+    );
   } finally {
     await store?.close();
+  }
+}
+
+/** The watch state: from the --state file when named, else from the store (with --db), else empty. */
+async function loadWatchState(file: string | undefined, store: Store | null): Promise<WatchState> {
+  if (file) return loadState(file);
+  if (!store) return emptyState();
+  const saved = await store.getState(STORE_STATE_KEY);
+  if (!saved) return emptyState();
+  try {
+    return parseState(saved.data);
+  } catch (err) {
+    throw new Error(
+      `cannot read watch state in the store ${store.location}: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -132,6 +173,7 @@ async function pollFeeds(
   options: WatchCliOptions,
   feeds: string[],
   state: WatchState,
+  save: (state: WatchState) => Promise<void>,
   fetcher: SafeFetcher,
   store: Store | null,
   seed: number,
@@ -203,7 +245,7 @@ async function pollFeeds(
       ctx.note(`watch: wrote ${pending.length} items to ${file}`);
       pending = [];
     }
-    if (options.state) await saveState(options.state, state);
+    await save(state);
     ctx.note(summary(outcomes, fetcher.requests));
     if (store) {
       ctx.note(

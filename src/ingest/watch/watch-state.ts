@@ -1,7 +1,8 @@
 /**
  * What `crosscheck watch` remembers between polls and runs: per feed, its HTTP validators
  * (ETag, Last-Modified), the keys of items already handed on, and its failure/back-off
- * schedule. Kept as one small JSON file, written atomically (temp file + rename).
+ * schedule. Kept as one small JSON file, written atomically (temp file + rename), or, with
+ * `--db` and no file, in the store beside the articles (`STORE_STATE_KEY`).
  */
 import { readFile, rename, writeFile } from "node:fs/promises";
 
@@ -35,6 +36,29 @@ export function emptyState(): WatchState {
   return { version: 1, feeds: {} };
 }
 
+/** The store's pipeline-state key under which `watch --db` keeps its state. */
+export const STORE_STATE_KEY = "watch";
+
+/** Checks a parsed state (from a file or the store) and fills defaults; throws when it is not one. */
+export function parseState(value: unknown): WatchState {
+  const v = value as WatchState | null;
+  if (v?.version !== 1 || typeof v.feeds !== "object" || v.feeds === null) {
+    throw new Error("not a crosscheck watch state (version 1)");
+  }
+  for (const feed of Object.values(v.feeds)) {
+    if (!Array.isArray(feed.seen)) feed.seen = [];
+    if (typeof feed.failures !== "number") feed.failures = 0;
+  }
+  return v;
+}
+
+/** The state as saved: feeds in sorted order, so the saved text is stable. */
+export function stableState(state: WatchState): WatchState {
+  const feeds: Record<string, FeedState> = {};
+  for (const url of Object.keys(state.feeds).sort()) feeds[url] = state.feeds[url];
+  return { version: 1, feeds };
+}
+
 /** Loads the state file; a missing file is an empty state, a broken one an error naming it. */
 export async function loadState(path: string): Promise<WatchState> {
   let text: string;
@@ -45,15 +69,7 @@ export async function loadState(path: string): Promise<WatchState> {
     throw new Error(`cannot read watch state ${path}: ${(err as Error).message}`);
   }
   try {
-    const value = JSON.parse(text) as WatchState;
-    if (value?.version !== 1 || typeof value.feeds !== "object" || value.feeds === null) {
-      throw new Error("not a crosscheck watch state (version 1)");
-    }
-    for (const feed of Object.values(value.feeds)) {
-      if (!Array.isArray(feed.seen)) feed.seen = [];
-      if (typeof feed.failures !== "number") feed.failures = 0;
-    }
-    return value;
+    return parseState(JSON.parse(text));
   } catch (err) {
     throw new Error(`cannot read watch state ${path}: ${(err as Error).message}`);
   }
@@ -61,10 +77,8 @@ export async function loadState(path: string): Promise<WatchState> {
 
 /** Writes the state atomically, feeds in sorted order so the file is stable. */
 export async function saveState(path: string, state: WatchState): Promise<void> {
-  const feeds: Record<string, FeedState> = {};
-  for (const url of Object.keys(state.feeds).sort()) feeds[url] = state.feeds[url];
   const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, `${JSON.stringify({ version: 1, feeds }, null, 1)}\n`);
+  await writeFile(tmp, `${JSON.stringify(stableState(state), null, 1)}\n`);
   await rename(tmp, path);
 }
 
