@@ -421,42 +421,21 @@ describe("crosscheck watch", () => {
 
   it("ingests new items straight into the store with --db, and only once", async () => {
     const db = join(dir, "watch.db");
-    const first = await runCli([
-      "watch",
-      `${server.base}/one.xml`,
-      "--once",
-      "--allow-private",
-      "--db",
-      db,
-    ]);
+    const watchDb = (...more: string[]) =>
+      runCli(["watch", `${server.base}/one.xml`, "--once", "--allow-private", "--db", db, ...more]);
+    const first = await watchDb();
     assert.equal(first.code, 0);
     assert.equal(first.stdout, "");
     assert.match(first.stderr, /store .*watch\.db: ingested 2, duplicates 0, failed 0/);
     assert.match(first.stderr, /seen items and validators are kept in the store .*watch\.db/);
     // No --state: the state was kept in the store, so the second run asks with the feed's
     // ETag and hands on nothing.
-    const second = await runCli([
-      "watch",
-      `${server.base}/one.xml`,
-      "--once",
-      "--allow-private",
-      "--db",
-      db,
-    ]);
+    const second = await watchDb();
     assert.match(second.stderr, /1 not modified \(304\)/);
     assert.match(second.stderr, /ingested 0, duplicates 0, failed 0/);
     // A fresh --state file wins over the store's: the feed is read in full, and the store
     // recognises both items.
-    const third = await runCli([
-      "watch",
-      `${server.base}/one.xml`,
-      "--once",
-      "--allow-private",
-      "--db",
-      db,
-      "--state",
-      join(dir, "fresh-state.json"),
-    ]);
+    const third = await watchDb("--state", join(dir, "fresh-state.json"));
     assert.match(third.stderr, /ingested 0, duplicates 2, failed 0/);
     const store = await openStore(db);
     try {
