@@ -127,10 +127,10 @@ export const GROUP_AGREEMENT = 0.5;
  *
  * Articles are taken in input order; each one's related candidate pairs are joined strongest
  * first (copies, then higher containment, then more aligned sentences, then the earlier
- * article). Two groups are united only when (1) one of them is a single article and the link is
- * a verbatim copy (a copy of a member carries that member's text), or (2) one of them is a
- * single article related to the other group's first report (earliest date, then the longer
- * text), or (3) more than GROUP_AGREEMENT of all their cross pairs are related. So A copies B
+ * article). Two groups are united only when (1) the new article is still on its own and the
+ * link is a verbatim copy (a copy of a member carries that member's text), or (2) the new
+ * article is still on its own and related to the other group's first report (earliest date,
+ * then the longer text), or (3) more than GROUP_AGREEMENT of all their cross pairs are related. So A copies B
  * and B rewrites C does not make a family of A and C unless A is related to C or to most of C's
  * family (no chaining of independent reports through a hub article).
  */
@@ -160,7 +160,10 @@ export function findCopyFamilies(
     }
     return r;
   };
-  /** Share of the cross pairs of two groups that are related (all such pairs are seen). */
+  /**
+   * Share of the cross pairs of two groups that are related. Every pair among articles seen so
+   * far has been scored if it was a candidate; pairs never retrieved count as unrelated.
+   */
   const agreement = (ra: number, rb: number): number => {
     const [small, other] = members[ra].length <= members[rb].length ? [ra, rb] : [rb, ra];
     let hits = 0;
@@ -186,7 +189,9 @@ export function findCopyFamilies(
       const ri = findRoot(parent, i);
       const rj = findRoot(parent, j);
       if (ri === rj) continue;
-      const single = members[ri].length === 1 || members[rj].length === 1;
+      // Only the new article may join on its own evidence: an older article left out of a
+      // group is not pulled in through a newcomer (a round-up reprinting two reports).
+      const single = members[rj].length === 1;
       const linked =
         (single && verdict.relation === "copy") ||
         (single && related(firstOf[ri], firstOf[rj])) ||
