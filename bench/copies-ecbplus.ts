@@ -1,7 +1,6 @@
 import { findCopyFamilies } from "../src/match/copy-families.js";
 import { DEFAULT_THRESHOLDS, type DerivationThresholds } from "../src/match/derivation.js";
 import { type Fingerprint, fingerprint, intersectSize } from "../src/match/fingerprint.js";
-import type { Article } from "../src/model.js";
 import { type CorpusItem, copiesCorpus, TRANSFORMS } from "./copies-generate.js";
 import { ecbPlusDir, loadEcbPlus } from "./ecbplus-data.js";
 

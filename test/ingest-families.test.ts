@@ -5,9 +5,16 @@ import { after, describe, it } from "node:test";
 import { openPipeline } from "../src/ingest/default-pipeline.js";
 import { ingestInputs } from "../src/ingest/ingest-pipeline.js";
 import { readInputs } from "../src/ingest/read-inputs.js";
-import { decodeHashes, encodeHashes, utcDate } from "../src/ingest/stateful-pipeline-families.js";
+import { plainArticle } from "../src/cluster/plain-article.js";
+import {
+  decideFamily,
+  decodeHashes,
+  encodeHashes,
+  familyFingerprint,
+  utcDate,
+} from "../src/ingest/stateful-pipeline-families.js";
 import type { Family } from "../src/model.js";
-import type { Store } from "../src/store/store.js";
+import type { Candidate, Store } from "../src/store/store.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 import { storeEngines } from "./store-engines.js";
 
@@ -88,5 +95,62 @@ describe("the default pipeline's stored match fingerprint", () => {
     assert.equal(utcDate("2025-10-14T17:20:00+01:00"), "2025-10-14T16:20:00.000Z");
     assert.equal(utcDate(null), null);
     assert.equal(utcDate("not a date"), "not a date");
+  });
+});
+
+describe("the default pipeline's family decision", () => {
+  const full = [
+    "Firefighters in Lorvik put out a blaze at the old grain depot on Sunday after four hours.",
+    "Nobody was injured, fire chief Anna Holm told reporters at the scene.",
+    "The depot, built in 1911, had been empty since the flour mill next door closed in 1998.",
+    "Holm said investigators would examine the electrical wiring in the east wing on Monday.",
+  ];
+  const extra = [
+    "A spokesman for the housing association said the 40 flats would still be built, though later than planned.",
+    "The last large fire in Lorvik, at the harbour warehouses in 2006, took two days to bring under control.",
+    "Volunteers from the rowing club brought coffee and sandwiches to the crews overnight.",
+  ];
+  const text = (lines: string[]) => plainArticle({ id: "x", text: lines.join("\n") });
+  const candidate = (
+    articleId: string,
+    lines: string[],
+    relation: Candidate["relation"],
+    seq: number,
+  ) => ({
+    articleId,
+    storyId: "story",
+    familyId: "fam",
+    relation,
+    fingerprint: familyFingerprint(text(lines)).data,
+    shared: 3,
+    seq,
+  });
+
+  it("joins a verbatim copy of a member even when the family's original shares none of it", () => {
+    // The member ran the wire report with three lines of its own; the newcomer copies those.
+    const candidates = [
+      candidate("wire", full, "original", 1),
+      candidate("edited", [...full, ...extra], "rewrite", 2),
+    ];
+    const copy = text(extra);
+    const decision = decideFamily(copy, familyFingerprint(copy).data, candidates, "story");
+    // Its relation is stated against the family's original, as in findCopyFamilies.
+    assert.deepEqual(decision, { family: "fam", relation: "rewrite", relabel: [] });
+  });
+
+  it("does not join a family through a member it only rewrites when the original is unrelated", () => {
+    const candidates = [
+      candidate("wire", full, "original", 1),
+      candidate("edited", [...full, ...extra], "rewrite", 2),
+    ];
+    const reworded = text([
+      "A housing association spokesman said the 40 flats would still be built, but later than planned.",
+      "Lorvik's last big fire, at the harbour warehouses in 2006, took two days to bring under control.",
+      "Volunteers from the rowing club took coffee and sandwiches to the crews overnight.",
+    ]);
+    assert.equal(
+      decideFamily(reworded, familyFingerprint(reworded).data, candidates, "story"),
+      null,
+    );
   });
 });

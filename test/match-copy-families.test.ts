@@ -36,6 +36,23 @@ const INDEPENDENT = [
   "It is the first time since 2008 that the bank has raised rates three times in a row.",
 ];
 
+const DEPOT = [
+  "Firefighters in Lorvik put out a blaze at the old grain depot on Sunday after four hours.",
+  "Nobody was injured, fire chief Anna Holm told reporters at the scene.",
+  "The depot, built in 1911, had been empty since the flour mill next door closed in 1998.",
+  "Holm said investigators would examine the electrical wiring in the east wing on Monday.",
+  "Residents of nearby Kestrel Street were told to keep their windows closed because of the smoke.",
+  "The city council had planned to turn the building into 40 flats next year.",
+];
+
+/** The last four sentences of DEPOT, reworded and reordered. */
+const DEPOT_SPUN = [
+  "Built in 1911, the depot had stood empty since the flour mill next door shut in 1998.",
+  "People living on nearby Kestrel Street were told to keep their windows shut because of the smoke.",
+  "Investigators would examine the electrical wiring in the east wing on Monday, Holm stated.",
+  "The city council had intended to turn the building into 40 flats next year.",
+];
+
 const article = (id: string, paragraphs: string[], published: string | null = null) =>
   plainArticle({ id, text: paragraphs.join("\n"), published, outlet: `outlet-${id}` });
 
@@ -211,6 +228,44 @@ describe("findCopyFamilies", () => {
     const families = findCopyFamilies(input);
     assert.equal(families.length, 1);
     assert.equal(families[0].first, "long");
+  });
+
+  it("joins a spun copy to its source's family when the family began with a short wire item the spin leaves out", () => {
+    const input = [
+      article("brief", DEPOT.slice(0, 2)),
+      article("full", DEPOT),
+      article("spun", DEPOT_SPUN),
+    ];
+    const prints = input.map((a, i) => fingerprint(a, i));
+    // The spin shares nothing with the short item, which was the group's earliest member.
+    assert.equal(classifyPair(prints[0], prints[2]).relation, "independent");
+    assert.equal(classifyPair(prints[1], prints[2]).relation, "rewrite");
+    const families = findCopyFamilies(input);
+    assert.equal(families.length, 1);
+    assert.equal(families[0].first, "full");
+    assert.deepEqual(
+      families[0].members.map((m) => [m.id, m.relation]),
+      [
+        ["brief", "copy"],
+        ["full", "original"],
+        ["spun", "rewrite"],
+      ],
+    );
+  });
+
+  it("does not join two unrelated reports through a later round-up that reprints both", () => {
+    const input = [
+      article("rates", WIRE),
+      article("depot", DEPOT),
+      article("roundup", [...WIRE, ...DEPOT]),
+    ];
+    const prints = input.map((a, i) => fingerprint(a, i));
+    assert.equal(classifyPair(prints[0], prints[2]).relation, "copy");
+    assert.equal(classifyPair(prints[1], prints[2]).relation, "copy");
+    const families = findCopyFamilies(input);
+    const familyOf = (id: string) => families.find((f) => f.members.some((m) => m.id === id))?.id;
+    assert.notEqual(familyOf("rates"), familyOf("depot"));
+    assert.equal(familyOf("roundup"), familyOf("rates"));
   });
 
   it("without dates takes the longer article that contains the other as the first", () => {

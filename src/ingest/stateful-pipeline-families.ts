@@ -5,7 +5,12 @@
  * report is (earliest date, then the longer one that contains the other, then arrival).
  */
 import type { Article, Derivation } from "../model.js";
-import { classifyPair, type PairVerdict, sourceFirst } from "../match/derivation.js";
+import {
+  classifyPair,
+  compareStrength,
+  type PairVerdict,
+  sourceFirst,
+} from "../match/derivation.js";
 import { DOC_BANDS, DOC_ROWS, SENTENCE_BANDS, SENTENCE_ROWS } from "../match/copy-families.js";
 import {
   type Fingerprint as MatchPrint,
@@ -127,18 +132,6 @@ function restore(id: string, index: number, data: unknown): MatchPrint | null {
   };
 }
 
-/** How related a verdict is, for picking the family to join: copies first, then overlap. */
-function strength(v: PairVerdict): number[] {
-  return [v.relation === "copy" ? 1 : 0, v.scores.containment, v.scores.aligned];
-}
-
-function stronger(a: PairVerdict, b: PairVerdict): boolean {
-  const x = strength(a);
-  const y = strength(b);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] > y[i];
-  return false;
-}
-
 /** The copy family decision for one new article. */
 export interface FamilyDecision {
   family: string;
@@ -176,11 +169,17 @@ export function decideFamily(
   for (const { c } of inStory) {
     const verdict = verdicts.get(c.articleId) as PairVerdict;
     if (verdict.relation === "independent") continue;
-    // As in findCopyFamilies: no chaining through a hub, the family's original must be related
-    // too (when it is among the candidates).
+    // As in findCopyFamilies for a single new article: a verbatim copy of a member joins its
+    // family; otherwise the family's original (first report) must be related too, when it is
+    // among the candidates (no chaining through a hub).
     const root = originalOf(c.familyId);
-    if (root && verdicts.get(root.c.articleId)?.relation === "independent") continue;
-    if (!best || stronger(verdict, best.verdict)) best = { c, verdict };
+    if (
+      verdict.relation !== "copy" &&
+      root &&
+      verdicts.get(root.c.articleId)?.relation === "independent"
+    )
+      continue;
+    if (!best || compareStrength(verdict, best.verdict) > 0) best = { c, verdict };
   }
   if (!best) return null;
   const family = best.c.familyId;

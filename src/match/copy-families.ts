@@ -6,6 +6,7 @@
 import type { Article, Derivation, Family } from "../model.js";
 import {
   classifyPair,
+  compareStrength,
   DEFAULT_THRESHOLDS,
   type DerivationThresholds,
   type PairVerdict,
@@ -37,6 +38,8 @@ export const MIN_SENTENCE_HITS = 2;
 export class CopyIndex {
   readonly prints: Fingerprint[] = [];
   private readonly docs = new LshIndex({ bands: DOC_BANDS, rows: DOC_ROWS, maxBucket: 1000 });
+  /** Per stored item, how many sentences it put in the sentence index. */
+  private readonly sentenceCounts: number[] = [];
   private readonly sentences = new LshIndex({
     bands: SENTENCE_BANDS,
     rows: SENTENCE_ROWS,
@@ -63,9 +66,12 @@ export class CopyIndex {
         hits.set(other, (hits.get(other) ?? 0) + 1);
     }
     for (const keys of sentenceKeys) this.sentences.addKeys(item, keys);
+    this.sentenceCounts.push(sentenceKeys.length);
     // An article of a single long sentence (a truncated copy) can share no more than one.
-    const needed = Math.min(MIN_SENTENCE_HITS, Math.max(1, sentenceKeys.length));
-    for (const [other, n] of hits) if (n >= needed) found.add(other);
+    const own = Math.min(MIN_SENTENCE_HITS, Math.max(1, sentenceKeys.length));
+    // …and so can a pair whose other article has a single indexed sentence.
+    for (const [other, n] of hits)
+      if (n >= Math.min(own, Math.max(1, this.sentenceCounts[other]))) found.add(other);
     found.delete(item);
     return [...found].sort((x, y) => x - y);
   }
@@ -89,27 +95,6 @@ function findRoot(parent: number[], i: number): number {
   return r;
 }
 
-/**
- * Whether a copy link i–j may unite groups whose earliest members ri, rj are not related to
- * each other: when i is a verbatim copy of ri, j of rj, and i of j, the four carry one text (a
- * short wire item, its boilerplate-wrapped copy and a longer version of the same wire story,
- * where the wrapper dilutes the containment between the ends). Rewrites never chain this way.
- * Risk: a round-up that reprints two unrelated reports verbatim would chain them.
- */
-function copyChain(
-  prints: readonly Fingerprint[],
-  i: number,
-  j: number,
-  ri: number,
-  rj: number,
-  verdict: PairVerdict,
-  thresholds: DerivationThresholds,
-): boolean {
-  const copy = (x: number, y: number) =>
-    x === y || classifyPair(prints[x], prints[y], thresholds).relation === "copy";
-  return verdict.relation === "copy" && copy(ri, i) && copy(rj, j);
-}
-
 /** Candidate pairs of a batch with their verdicts, in a stable order. */
 export function scoreCandidatePairs(
   articles: readonly Article[],
@@ -129,14 +114,25 @@ export function scoreCandidatePairs(
 }
 
 /**
+ * Share of the cross pairs of two groups (every member of one with every member of the other)
+ * above which the groups are one family: more than half, like average-link clustering. Pairs
+ * that were never candidates count as unrelated.
+ */
+export const GROUP_AGREEMENT = 0.5;
+
+/**
  * Groups a batch into copy families. Deterministic; every article is in exactly one family
  * (singletons included); a family's id is the id of its first report. Families come in the
  * order of their first member in the input; members in input order.
  *
- * Related pairs are joined in input order, but two groups are only united when their earliest
- * members are related too: A copies B and B rewrites C does not make a family of A and C unless
- * they share enough themselves (no chaining of independent reports through a hub). One
- * exception: a chain of verbatim copies (see `copyChain`).
+ * Articles are taken in input order; each one's related candidate pairs are joined strongest
+ * first (copies, then higher containment, then more aligned sentences, then the earlier
+ * article). Two groups are united only when (1) the new article is still on its own and the
+ * link is a verbatim copy (a copy of a member carries that member's text), or (2) the new
+ * article is still on its own and related to the other group's first report (earliest date,
+ * then the longer text), or (3) more than GROUP_AGREEMENT of all their cross pairs are related. So A copies B
+ * and B rewrites C does not make a family of A and C unless A is related to C or to most of C's
+ * family (no chaining of independent reports through a hub article).
  */
 export function findCopyFamilies(
   articles: readonly Article[],
@@ -145,17 +141,69 @@ export function findCopyFamilies(
 ): Family[] {
   const { pairs } = scoreCandidatePairs(articles, thresholds, prints);
   const parent = prints.map((_, i) => i);
-  for (const { i, j, verdict } of pairs) {
-    if (verdict.relation === "independent") continue;
-    const ri = findRoot(parent, i);
-    const rj = findRoot(parent, j);
-    if (ri === rj) continue;
-    // Roots are the earliest members; require them to be related as well.
-    const linked =
-      (ri === i && rj === j) ||
-      classifyPair(prints[ri], prints[rj], thresholds).relation !== "independent" ||
-      copyChain(prints, i, j, ri, rj, verdict, thresholds);
-    if (linked) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  /** Members of each group, by root (emptied when the root is merged away). */
+  const members: number[][] = prints.map((_, i) => [i]);
+  /** The first report of each group, by root. */
+  const firstOf: number[] = prints.map((_, i) => i);
+  /** Related pairs seen so far, both ways. */
+  const adjacency: number[][] = prints.map(() => []);
+  const n = prints.length;
+  const known = new Map<number, boolean>();
+  for (const { i, j, verdict } of pairs) known.set(i * n + j, verdict.relation !== "independent");
+  const related = (x: number, y: number): boolean => {
+    if (x === y) return true;
+    const key = Math.min(x, y) * n + Math.max(x, y);
+    let r = known.get(key);
+    if (r === undefined) {
+      r = classifyPair(prints[x], prints[y], thresholds).relation !== "independent";
+      known.set(key, r);
+    }
+    return r;
+  };
+  /**
+   * Share of the cross pairs of two groups that are related. Every pair among articles seen so
+   * far has been scored if it was a candidate; pairs never retrieved count as unrelated.
+   */
+  const agreement = (ra: number, rb: number): number => {
+    const [small, other] = members[ra].length <= members[rb].length ? [ra, rb] : [rb, ra];
+    let hits = 0;
+    for (const x of members[small])
+      for (const y of adjacency[x]) if (findRoot(parent, y) === other) hits++;
+    return hits / (members[ra].length * members[rb].length);
+  };
+  // Pairs come grouped by their later article j, in order of j.
+  for (let start = 0; start < pairs.length; ) {
+    const j = pairs[start].j;
+    let end = start;
+    while (end < pairs.length && pairs[end].j === j) end++;
+    const list = pairs
+      .slice(start, end)
+      .filter((p) => p.verdict.relation !== "independent")
+      .sort((x, y) => compareStrength(y.verdict, x.verdict) || x.i - y.i);
+    start = end;
+    for (const { i } of list) {
+      adjacency[i].push(j);
+      adjacency[j].push(i);
+    }
+    for (const { i, verdict } of list) {
+      const ri = findRoot(parent, i);
+      const rj = findRoot(parent, j);
+      if (ri === rj) continue;
+      // Only the new article may join on its own evidence: an older article left out of a
+      // group is not pulled in through a newcomer (a round-up reprinting two reports).
+      const single = members[rj].length === 1;
+      const linked =
+        (single && verdict.relation === "copy") ||
+        (single && related(firstOf[ri], firstOf[rj])) ||
+        agreement(ri, rj) > GROUP_AGREEMENT;
+      if (!linked) continue;
+      const [keep, drop] = ri < rj ? [ri, rj] : [rj, ri];
+      parent[drop] = keep;
+      for (const m of members[drop]) members[keep].push(m);
+      members[drop] = [];
+      firstOf[keep] =
+        sourceFirst(prints[firstOf[ri]], prints[firstOf[rj]]) < 0 ? firstOf[ri] : firstOf[rj];
+    }
   }
   const groups = new Map<number, number[]>();
   prints.forEach((_, i) => {

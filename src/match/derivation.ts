@@ -224,6 +224,19 @@ export function sourceFirst(a: Fingerprint, b: Fingerprint): number {
   return a.index - b.index;
 }
 
+/**
+ * Orders two verdicts by how closely related the pair is: copies first, then higher shingle
+ * containment, then more of the sentences aligned. Positive when `a` is the stronger.
+ */
+export function compareStrength(a: PairVerdict, b: PairVerdict): number {
+  const rank = (v: PairVerdict) => (v.relation === "copy" ? 2 : v.relation === "rewrite" ? 1 : 0);
+  return (
+    rank(a) - rank(b) ||
+    a.scores.containment - b.scores.containment ||
+    a.scores.aligned - b.scores.aligned
+  );
+}
+
 /** Scores and classifies one pair of articles. Symmetric except for `source`. */
 export function classifyPair(
   a: Fingerprint,
