@@ -5,7 +5,9 @@
  * first BASELINE_N articles, against ours on the same articles.
  * Run: node --max-old-space-size=16000 dist/bench/scale-cluster.js 100000 [baselineN]
  */
-import { performance } from "node:perf_hooks";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
+import { PerformanceObserver, performance } from "node:perf_hooks";
 import { StoryClusterer } from "../src/cluster/story-clusterer.js";
 import { storyFeatures } from "../src/cluster/story-features.js";
 import { CopyIndex } from "../src/match/copy-families.js";
@@ -18,6 +20,24 @@ import { syntheticStream } from "./scale-synthetic.js";
 const total = Number(process.argv[2] ?? 10_000);
 const baselineN = Number(process.argv[3] ?? 5_000);
 const withCopies = process.env.COPIES !== "0";
+/** PROFILE_AT=N: CPU-profile the PROFILE_N (default 20,000) articles after N into scale-N.cpuprofile. */
+const profileAt = Number(process.env.PROFILE_AT ?? -1);
+const profileN = Number(process.env.PROFILE_N ?? 20_000);
+
+/** Garbage-collection pause time so far (ms), from the runtime's own gc entries. */
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+}).observe({ entryTypes: ["gc"] });
+const inspector = profileAt >= 0 ? new Session() : null;
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) =>
+    inspector?.post(method, params, (err, res) => (err ? reject(err) : resolve(res))),
+  );
+if (inspector) {
+  inspector.connect();
+  await post("Profiler.enable");
+}
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -84,6 +104,7 @@ const perK: {
   clusterCpuMs: number;
   copyCpuMs: number;
   meanCpuMs: number;
+  meanGcMs: number;
 }[] = [];
 let copyCpu = 0;
 let clusterMs = 0;
@@ -95,6 +116,10 @@ let oursCpuAtBaseline = 0;
 let clusterCpu = 0;
 /** CPU ms of clustering for each window of WINDOW articles, to average the noisy windows. */
 const windowCpu: number[] = [];
+/** Garbage-collection pause time (ms) in each window (clustering and copies together). */
+const windowGc: number[] = [];
+/** Lets the runtime deliver its gc entries (they arrive asynchronously). */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 // Articles are generated a window at a time, outside the timed sections; the timers (wall and
 // this process's CPU) are read once per window, so their own cost does not weigh per article.
@@ -110,6 +135,9 @@ while (n < total) {
     r = stream.next();
   }
   if (batch.length === 0) break;
+  if (n === profileAt) await post("Profiler.start");
+  await tick();
+  const g0 = gcMs;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const article of batch) clusterer.add(article);
@@ -127,6 +155,12 @@ while (n < total) {
   }
   const t2 = performance.now();
   const c3 = cpuMs(process.cpuUsage(c2));
+  await tick();
+  windowGc.push(gcMs - g0);
+  if (profileAt >= 0 && n + batch.length === profileAt + profileN) {
+    const { profile } = (await post("Profiler.stop")) as { profile: object };
+    writeFileSync(`scale-${profileAt}.cpuprofile`, JSON.stringify(profile));
+  }
   clusterCpu += c1;
   copyCpu += c3;
   windowCpu.push(c1);
@@ -152,6 +186,8 @@ while (n < total) {
     );
     const last = windowCpu.slice(-5);
     const mean = last.reduce((x, y) => x + y, 0) / last.length;
+    const lastGc = windowGc.slice(-5);
+    const meanGc = lastGc.reduce((x, y) => x + y, 0) / lastGc.length;
     perK.push({
       at: n,
       clusterMs: t1 - t0,
@@ -159,10 +195,11 @@ while (n < total) {
       clusterCpuMs: c1,
       copyCpuMs: c3,
       meanCpuMs: mean,
+      meanGcMs: meanGc,
     });
     const m = process.memoryUsage();
     process.stderr.write(
-      `progress ${n}: per 1k clustering ${(t1 - t0).toFixed(0)} ms (CPU ${c1.toFixed(0)} ms, mean of last 5k ${mean.toFixed(0)} ms), copies ${(t2 - t1).toFixed(0)} ms (CPU ${c3.toFixed(0)} ms), rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heapUsed ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
+      `progress ${n}: per 1k clustering ${(t1 - t0).toFixed(0)} ms (CPU ${c1.toFixed(0)} ms, mean of last 5k ${mean.toFixed(0)} ms, GC pauses ${meanGc.toFixed(0)} ms), copies ${(t2 - t1).toFixed(0)} ms (CPU ${c3.toFixed(0)} ms), rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heapUsed ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
     );
   }
 }
@@ -198,7 +235,7 @@ console.log(
 );
 for (const p of perK)
   console.log(
-    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU (mean of the last 5k: ${p.meanCpuMs.toFixed(0)} ms CPU)` +
+    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU (mean of the last 5k: ${p.meanCpuMs.toFixed(0)} ms CPU, of which GC pauses ${p.meanGcMs.toFixed(0)} ms)` +
       (withCopies
         ? `; copies ${p.copyMs.toFixed(0)} ms wall, ${p.copyCpuMs.toFixed(0)} ms CPU`
         : ""),
