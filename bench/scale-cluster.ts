@@ -4,6 +4,8 @@
  * the same run: brute-force clustering that scores every story (all-pairs candidate scan) on the
  * first BASELINE_N articles, against ours on the same articles.
  * Run: node --max-old-space-size=16000 dist/bench/scale-cluster.js 100000 [baselineN]
+ * Environment: COPIES=0 (clustering only), PER_DAY=N (dated stream, N articles per day),
+ * PROFILE_AT=N [PROFILE_N=20000] (CPU profile of the PROFILE_N articles after the N-th).
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
@@ -20,6 +22,9 @@ import { syntheticStream } from "./scale-synthetic.js";
 const total = Number(process.argv[2] ?? 10_000);
 const baselineN = Number(process.argv[3] ?? 5_000);
 const withCopies = process.env.COPIES !== "0";
+/** PER_DAY=N: dated stream, N articles per day (retirement applies); undated by default. */
+const perDay = Number(process.env.PER_DAY ?? 0);
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 /** PROFILE_AT=N: CPU-profile the PROFILE_N (default 20,000) articles after N into scale-N.cpuprofile. */
 const profileAt = Number(process.env.PROFILE_AT ?? -1);
 const profileN = Number(process.env.PROFILE_N ?? 20_000);
@@ -92,6 +97,19 @@ function bruteForce(n: number): { ms: number; stories: number; perK: number[] } 
   return { ms: performance.now() - t0, stories: stories.length, perK };
 }
 
+/**
+ * Control for the machine's speed at each checkpoint (other jobs share its two cores): CPU time
+ * of a fresh clusterer over a fixed sample of CONTROL_N articles, whose cost does not depend on
+ * what the measured clusterer stores. Per-1k costs are also reported divided by it.
+ */
+const CONTROL_N = 2000;
+const controlSample = [...syntheticStream(CONTROL_N, { seed: 7 })];
+const controlCpuMs = () => {
+  const c = new StoryClusterer();
+  const c0 = process.cpuUsage();
+  for (const article of controlSample) c.add(article);
+  return (cpuMs(process.cpuUsage(c0)) / CONTROL_N) * 1000;
+};
 const clusterer = new StoryClusterer();
 const copies = new CopyIndex();
 const checkpoints = new Set(
@@ -105,6 +123,7 @@ const perK: {
   copyCpuMs: number;
   meanCpuMs: number;
   meanGcMs: number;
+  controlMs: number;
 }[] = [];
 let copyCpu = 0;
 let clusterMs = 0;
@@ -120,12 +139,11 @@ const windowCpu: number[] = [];
 const windowGc: number[] = [];
 /** Lets the runtime deliver its gc entries (they arrive asynchronously). */
 const tick = () => new Promise((resolve) => setImmediate(resolve));
-const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 // Articles are generated a window at a time, outside the timed sections; the timers (wall and
 // this process's CPU) are read once per window, so their own cost does not weigh per article.
 const WINDOW = 1000;
 const gold: number[] = [];
-const stream = syntheticStream(total, { gold });
+const stream = syntheticStream(total, { gold, perDay });
 let lastWork = clusterer.workDone();
 while (n < total) {
   const batch: Article[] = [];
@@ -196,6 +214,7 @@ while (n < total) {
       copyCpuMs: c3,
       meanCpuMs: mean,
       meanGcMs: meanGc,
+      controlMs: controlCpuMs(),
     });
     const m = process.memoryUsage();
     process.stderr.write(
@@ -217,7 +236,9 @@ const stories = clusterer.storyList().length;
     `quality against the stream's true stories (${new Set(gold.slice(0, n)).size}): B³ P ${(100 * q.bcubedP).toFixed(1)} R ${(100 * q.bcubedR).toFixed(1)} F1 ${(100 * q.bcubedF).toFixed(1)}; pairwise F1 ${(100 * q.pairF).toFixed(1)}`,
   );
 }
-console.log(`articles: ${n}, stories: ${stories}, copy candidate pairs classified: ${pairs}`);
+console.log(
+  `articles: ${n}${perDay ? ` (dated, ${perDay} per day)` : " (undated)"}, stories: ${stories}, copy candidate pairs classified: ${pairs}`,
+);
 console.log(
   `clustering: ${(n / (clusterMs / 1000)).toFixed(0)} articles/s (${(clusterMs / 1000).toFixed(1)} s)` +
     (withCopies
@@ -235,7 +256,7 @@ console.log(
 );
 for (const p of perK)
   console.log(
-    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU (mean of the last 5k: ${p.meanCpuMs.toFixed(0)} ms CPU, of which GC pauses ${p.meanGcMs.toFixed(0)} ms)` +
+    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU (mean of the last 5k: ${p.meanCpuMs.toFixed(0)} ms CPU, GC pauses ${p.meanGcMs.toFixed(0)} ms; control ${p.controlMs.toFixed(0)} ms, ratio ${(p.meanCpuMs / p.controlMs).toFixed(2)})` +
       (withCopies
         ? `; copies ${p.copyMs.toFixed(0)} ms wall, ${p.copyCpuMs.toFixed(0)} ms CPU`
         : ""),
