@@ -123,6 +123,7 @@ const perK: {
   copyCpuMs: number;
   meanCpuMs: number;
   meanGcMs: number;
+  meanSegMs: number;
   controlMs: number;
 }[] = [];
 let copyCpu = 0;
@@ -204,8 +205,12 @@ while (n < total) {
     );
     const last = windowCpu.slice(-5);
     const mean = last.reduce((x, y) => x + y, 0) / last.length;
-    const lastGc = windowGc.slice(-5);
-    const meanGc = lastGc.reduce((x, y) => x + y, 0) / lastGc.length;
+    // Since the previous checkpoint (many windows: steadier than the last five).
+    const since = (perK.at(-1)?.at ?? 0) / WINDOW;
+    const segCpu = windowCpu.slice(since);
+    const meanSeg = segCpu.reduce((x, y) => x + y, 0) / segCpu.length;
+    const segGc = windowGc.slice(since);
+    const meanGc = segGc.reduce((x, y) => x + y, 0) / segGc.length;
     perK.push({
       at: n,
       clusterMs: t1 - t0,
@@ -214,11 +219,12 @@ while (n < total) {
       copyCpuMs: c3,
       meanCpuMs: mean,
       meanGcMs: meanGc,
+      meanSegMs: meanSeg,
       controlMs: controlCpuMs(),
     });
     const m = process.memoryUsage();
     process.stderr.write(
-      `progress ${n}: per 1k clustering ${(t1 - t0).toFixed(0)} ms (CPU ${c1.toFixed(0)} ms, mean of last 5k ${mean.toFixed(0)} ms, GC pauses ${meanGc.toFixed(0)} ms), copies ${(t2 - t1).toFixed(0)} ms (CPU ${c3.toFixed(0)} ms), rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heapUsed ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
+      `progress ${n}: per 1k clustering ${(t1 - t0).toFixed(0)} ms (CPU ${c1.toFixed(0)} ms, mean of last 5k ${mean.toFixed(0)} ms, since the previous checkpoint ${meanSeg.toFixed(0)} ms of which GC pauses ${meanGc.toFixed(0)} ms), copies ${(t2 - t1).toFixed(0)} ms (CPU ${c3.toFixed(0)} ms), rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heapUsed ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
     );
   }
 }
@@ -256,7 +262,7 @@ console.log(
 );
 for (const p of perK)
   console.log(
-    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU (mean of the last 5k: ${p.meanCpuMs.toFixed(0)} ms CPU, GC pauses ${p.meanGcMs.toFixed(0)} ms; control ${p.controlMs.toFixed(0)} ms, ratio ${(p.meanCpuMs / p.controlMs).toFixed(2)})` +
+    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU (mean of the last 5k: ${p.meanCpuMs.toFixed(0)} ms CPU; since the previous checkpoint: ${p.meanSegMs.toFixed(0)} ms CPU, GC pauses ${p.meanGcMs.toFixed(0)} ms; control ${p.controlMs.toFixed(0)} ms)` +
       (withCopies
         ? `; copies ${p.copyMs.toFixed(0)} ms wall, ${p.copyCpuMs.toFixed(0)} ms CPU`
         : ""),
