@@ -434,6 +434,7 @@ export class StoryClusterer {
       target = this.stories.length;
       created = true;
       this.setParent(target, -1);
+      this.lastDayOf[target] = NO_DAY;
       this.stories.push({
         id,
         title: title ? title.slice(0, 160) : null,
