@@ -502,8 +502,9 @@ export class StoryClusterer {
       if (!list) continue;
       let from = Math.max(0, list.length - POSTING_SCAN);
       let stale = false;
-      for (let k = from; k < list.length && !stale; k++)
-        stale = this.retired(this.resolve(list[k]));
+      if (this.clock !== NO_DAY)
+        for (let k = from; k < list.length && !stale; k++)
+          stale = this.retired(this.resolve(list[k]));
       if (stale) {
         // Drop retired stories' postings for good: later look-ups read only active stories.
         list = list.filter((s) => !this.retired(this.resolve(s)));
