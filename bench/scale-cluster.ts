@@ -4,8 +4,12 @@
  * the same run: brute-force clustering that scores every story (all-pairs candidate scan) on the
  * first BASELINE_N articles, against ours on the same articles.
  * Run: node --max-old-space-size=16000 dist/bench/scale-cluster.js 100000 [baselineN]
+ * Environment: COPIES=0 (clustering only), PER_DAY=N (dated stream, N articles per day),
+ * PROFILE_AT=N [PROFILE_N=20000] (CPU profile of the PROFILE_N articles after the N-th).
  */
-import { performance } from "node:perf_hooks";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
+import { PerformanceObserver, performance } from "node:perf_hooks";
 import { StoryClusterer } from "../src/cluster/story-clusterer.js";
 import { storyFeatures } from "../src/cluster/story-features.js";
 import { CopyIndex } from "../src/match/copy-families.js";
@@ -18,6 +22,27 @@ import { syntheticStream } from "./scale-synthetic.js";
 const total = Number(process.argv[2] ?? 10_000);
 const baselineN = Number(process.argv[3] ?? 5_000);
 const withCopies = process.env.COPIES !== "0";
+/** PER_DAY=N: dated stream, N articles per day (retirement applies); undated by default. */
+const perDay = Number(process.env.PER_DAY ?? 0);
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+/** PROFILE_AT=N: CPU-profile the PROFILE_N (default 20,000) articles after N into scale-N.cpuprofile. */
+const profileAt = Number(process.env.PROFILE_AT ?? -1);
+const profileN = Number(process.env.PROFILE_N ?? 20_000);
+
+/** Garbage-collection pause time so far (ms), from the runtime's own gc entries. */
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+}).observe({ entryTypes: ["gc"] });
+const inspector = profileAt >= 0 ? new Session() : null;
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) =>
+    inspector?.post(method, params, (err, res) => (err ? reject(err) : resolve(res))),
+  );
+if (inspector) {
+  inspector.connect();
+  await post("Profiler.enable");
+}
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -72,6 +97,19 @@ function bruteForce(n: number): { ms: number; stories: number; perK: number[] } 
   return { ms: performance.now() - t0, stories: stories.length, perK };
 }
 
+/**
+ * Control for the machine's speed at each checkpoint (other jobs share its two cores): CPU time
+ * of a fresh clusterer over a fixed sample of CONTROL_N articles, whose cost does not depend on
+ * what the measured clusterer stores. Per-1k costs are also reported divided by it.
+ */
+const CONTROL_N = 2000;
+const controlSample = [...syntheticStream(CONTROL_N, { seed: 7 })];
+const controlCpuMs = () => {
+  const c = new StoryClusterer();
+  const c0 = process.cpuUsage();
+  for (const article of controlSample) c.add(article);
+  return (cpuMs(process.cpuUsage(c0)) / CONTROL_N) * 1000;
+};
 const clusterer = new StoryClusterer();
 const copies = new CopyIndex();
 const checkpoints = new Set(
@@ -84,6 +122,9 @@ const perK: {
   clusterCpuMs: number;
   copyCpuMs: number;
   meanCpuMs: number;
+  meanGcMs: number;
+  meanSegMs: number;
+  controlMs: number;
 }[] = [];
 let copyCpu = 0;
 let clusterMs = 0;
@@ -95,12 +136,15 @@ let oursCpuAtBaseline = 0;
 let clusterCpu = 0;
 /** CPU ms of clustering for each window of WINDOW articles, to average the noisy windows. */
 const windowCpu: number[] = [];
-const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+/** Garbage-collection pause time (ms) in each window (clustering and copies together). */
+const windowGc: number[] = [];
+/** Lets the runtime deliver its gc entries (they arrive asynchronously). */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 // Articles are generated a window at a time, outside the timed sections; the timers (wall and
 // this process's CPU) are read once per window, so their own cost does not weigh per article.
 const WINDOW = 1000;
 const gold: number[] = [];
-const stream = syntheticStream(total, { gold });
+const stream = syntheticStream(total, { gold, perDay });
 let lastWork = clusterer.workDone();
 while (n < total) {
   const batch: Article[] = [];
@@ -110,6 +154,9 @@ while (n < total) {
     r = stream.next();
   }
   if (batch.length === 0) break;
+  if (n === profileAt) await post("Profiler.start");
+  await tick();
+  const g0 = gcMs;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const article of batch) clusterer.add(article);
@@ -127,6 +174,12 @@ while (n < total) {
   }
   const t2 = performance.now();
   const c3 = cpuMs(process.cpuUsage(c2));
+  await tick();
+  windowGc.push(gcMs - g0);
+  if (profileAt >= 0 && n + batch.length === profileAt + profileN) {
+    const { profile } = (await post("Profiler.stop")) as { profile: object };
+    writeFileSync(`scale-${profileAt}.cpuprofile`, JSON.stringify(profile));
+  }
   clusterCpu += c1;
   copyCpu += c3;
   windowCpu.push(c1);
@@ -152,6 +205,12 @@ while (n < total) {
     );
     const last = windowCpu.slice(-5);
     const mean = last.reduce((x, y) => x + y, 0) / last.length;
+    // Since the previous checkpoint (many windows: steadier than the last five).
+    const since = (perK.at(-1)?.at ?? 0) / WINDOW;
+    const segCpu = windowCpu.slice(since);
+    const meanSeg = segCpu.reduce((x, y) => x + y, 0) / segCpu.length;
+    const segGc = windowGc.slice(since);
+    const meanGc = segGc.reduce((x, y) => x + y, 0) / segGc.length;
     perK.push({
       at: n,
       clusterMs: t1 - t0,
@@ -159,10 +218,13 @@ while (n < total) {
       clusterCpuMs: c1,
       copyCpuMs: c3,
       meanCpuMs: mean,
+      meanGcMs: meanGc,
+      meanSegMs: meanSeg,
+      controlMs: controlCpuMs(),
     });
     const m = process.memoryUsage();
     process.stderr.write(
-      `progress ${n}: per 1k clustering ${(t1 - t0).toFixed(0)} ms (CPU ${c1.toFixed(0)} ms, mean of last 5k ${mean.toFixed(0)} ms), copies ${(t2 - t1).toFixed(0)} ms (CPU ${c3.toFixed(0)} ms), rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heapUsed ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
+      `progress ${n}: per 1k clustering ${(t1 - t0).toFixed(0)} ms (CPU ${c1.toFixed(0)} ms, mean of last 5k ${mean.toFixed(0)} ms, since the previous checkpoint ${meanSeg.toFixed(0)} ms of which GC pauses ${meanGc.toFixed(0)} ms), copies ${(t2 - t1).toFixed(0)} ms (CPU ${c3.toFixed(0)} ms), rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heapUsed ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
     );
   }
 }
@@ -180,7 +242,9 @@ const stories = clusterer.storyList().length;
     `quality against the stream's true stories (${new Set(gold.slice(0, n)).size}): B³ P ${(100 * q.bcubedP).toFixed(1)} R ${(100 * q.bcubedR).toFixed(1)} F1 ${(100 * q.bcubedF).toFixed(1)}; pairwise F1 ${(100 * q.pairF).toFixed(1)}`,
   );
 }
-console.log(`articles: ${n}, stories: ${stories}, copy candidate pairs classified: ${pairs}`);
+console.log(
+  `articles: ${n}${perDay ? ` (dated, ${perDay} per day)` : " (undated)"}, stories: ${stories}, copy candidate pairs classified: ${pairs}`,
+);
 console.log(
   `clustering: ${(n / (clusterMs / 1000)).toFixed(0)} articles/s (${(clusterMs / 1000).toFixed(1)} s)` +
     (withCopies
@@ -198,7 +262,7 @@ console.log(
 );
 for (const p of perK)
   console.log(
-    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU (mean of the last 5k: ${p.meanCpuMs.toFixed(0)} ms CPU)` +
+    `  per 1k articles at ${p.at}: clustering ${p.clusterMs.toFixed(0)} ms wall, ${p.clusterCpuMs.toFixed(0)} ms CPU (mean of the last 5k: ${p.meanCpuMs.toFixed(0)} ms CPU; since the previous checkpoint: ${p.meanSegMs.toFixed(0)} ms CPU, GC pauses ${p.meanGcMs.toFixed(0)} ms; control ${p.controlMs.toFixed(0)} ms)` +
       (withCopies
         ? `; copies ${p.copyMs.toFixed(0)} ms wall, ${p.copyCpuMs.toFixed(0)} ms CPU`
         : ""),

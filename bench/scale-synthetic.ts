@@ -21,7 +21,14 @@ export interface StreamOptions {
   sentences?: [number, number];
   /** When given, receives each article's true story number, in stream order (for scoring). */
   gold?: number[];
+  /**
+   * Articles per day: when given, articles are dated, `perDay` consecutive ones per day from
+   * 2024-01-01 (a story lives about active / newStoryRate = 3,000 articles). Undated otherwise.
+   */
+  perDay?: number;
 }
+
+const START = Date.UTC(2024, 0, 1);
 
 export function* syntheticStream(total: number, options: StreamOptions = {}): Generator<Article> {
   const rng = mulberry32(options.seed ?? 42);
@@ -90,6 +97,9 @@ export function* syntheticStream(total: number, options: StreamOptions = {}): Ge
       sentences.push(`${ws.join(" ")}.`);
     }
     options.gold?.push(story.no);
-    yield plainArticle({ id: `a${n}`, text: sentences.join(" ") });
+    const published = options.perDay
+      ? new Date(START + Math.floor(n / options.perDay) * 86_400_000).toISOString().slice(0, 10)
+      : null;
+    yield plainArticle({ id: `a${n}`, text: sentences.join(" "), published });
   }
 }

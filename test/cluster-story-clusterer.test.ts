@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { plainArticle } from "../src/cluster/plain-article.js";
 import { extractBatch } from "../src/extract/index.js";
-import { clusterStories, StoryClusterer } from "../src/cluster/story-clusterer.js";
+import {
+  CLOCK_QUORUM,
+  clusterStories,
+  RETIRE_DAYS,
+  StoryClusterer,
+} from "../src/cluster/story-clusterer.js";
+import { dayOf } from "../src/cluster/story-features.js";
 import { requireShared } from "./helpers/shared.js";
 
 const quake = (
@@ -100,6 +106,101 @@ describe("StoryClusterer", () => {
     assert.deepEqual(resumed.storyList(), whole.storyList());
     assert.deepEqual(resumed.snapshot(), whole.snapshot());
     assert.equal(resumed.storyOf("a3"), "a1");
+  });
+
+  describe("retirement of silent stories (dated streams)", () => {
+    const letters = (i: number) =>
+      Array.from(String(i), (d) => String.fromCharCode(106 + Number(d))).join("");
+    /** An unrelated one-off report (invented words), to move the stream's clock. */
+    const filler = (i: number, published: string) =>
+      plainArticle({
+        id: `f${i}`,
+        published,
+        text: `Brel${letters(i)} said the vor${letters(i)} plan for Kest${letters(i)} was dropped after talks with Umer${letters(i)}.`,
+      });
+    const fillers = (count: number, published: string) =>
+      Array.from({ length: count }, (_, i) => filler(i, published));
+    const start = [
+      quake("a1", "Port Avel", "6.3", 12, "One.", "2024-01-01"),
+      quake("a2", "Port Avel", "6.3", 12, "Two.", "2024-01-02"),
+    ];
+    const run = (articles: ReturnType<typeof filler>[]) => {
+      const c = new StoryClusterer();
+      return { c, out: articles.map((a) => c.add(a)) };
+    };
+
+    it(`retires a story silent for more than ${RETIRE_DAYS} days, and keeps it stored`, () => {
+      const { c, out } = run([
+        ...start,
+        ...fillers(CLOCK_QUORUM, "2024-03-01"),
+        quake("a3", "Port Avel", "6.3", 12, "Three.", "2024-03-01"),
+      ]);
+      assert.equal(out.at(-1)?.created, true);
+      assert.equal(c.storyOf("a3"), "a3");
+      assert.equal(c.storyOf("a2"), "a1");
+      assert.deepEqual(c.storyList()[0], {
+        id: "a1",
+        title: c.storyList()[0].title,
+        articles: ["a1", "a2"],
+      });
+    });
+
+    it("still joins a story silent for less than the retirement window (damped or not)", () => {
+      for (const day of ["2024-01-05", "2024-01-25"]) {
+        const { c, out } = run([
+          ...start,
+          ...fillers(CLOCK_QUORUM, day),
+          quake("a3", "Port Avel", "6.3", 12, "Three.", day),
+        ]);
+        assert.equal(out.at(-1)?.created, false, day);
+        assert.equal(c.storyOf("a3"), "a1", day);
+      }
+    });
+
+    it(`is not moved by fewer than ${CLOCK_QUORUM} misdated articles`, () => {
+      const { c } = run([
+        ...start,
+        ...fillers(CLOCK_QUORUM - 1, "2099-06-01"),
+        quake("a3", "Port Avel", "6.3", 12, "Three.", "2024-01-03"),
+      ]);
+      assert.equal(c.storyOf("a3"), "a1");
+      // The clock is the oldest of the last CLOCK_QUORUM dated days: a3's own.
+      assert.equal(c.snapshot().clock, dayOf("2024-01-03"));
+    });
+
+    it("never retires undated stories", () => {
+      const { c } = run([
+        quake("a1", "Port Avel", "6.3", 12, "One."),
+        quake("a2", "Port Avel", "6.3", 12, "Two."),
+        ...fillers(CLOCK_QUORUM + 5, "2024-06-01"),
+        quake("a3", "Port Avel", "6.3", 12, "Three."),
+      ]);
+      assert.equal(c.storyOf("a3"), "a1");
+    });
+
+    it("resumes from a snapshot with the same clock and retirements", () => {
+      const articles = [
+        ...start,
+        ...fillers(CLOCK_QUORUM + 3, "2024-03-01"),
+        // Misdated into the past: the clock does not move back.
+        filler(98, "2024-01-01"),
+        quake("a3", "Port Avel", "6.3", 12, "Three.", "2024-03-01"),
+        quake("a4", "Port Avel", "6.3", 12, "Four.", "2024-03-02"),
+        filler(99, "2024-04-15"),
+        quake("a5", "Port Avel", "6.3", 12, "Five.", "2024-04-15"),
+      ];
+      const whole = run(articles).c;
+      assert.equal(whole.storyOf("a3"), "a3");
+      assert.equal(whole.storyOf("a4"), "a3");
+      assert.notEqual(whole.snapshot().clock, null);
+      for (const cut of [1, 20, CLOCK_QUORUM + 2, CLOCK_QUORUM + 6, articles.length - 1]) {
+        const first = run(articles.slice(0, cut)).c;
+        const resumed = StoryClusterer.restore(JSON.parse(JSON.stringify(first.snapshot())));
+        for (const a of articles.slice(cut)) resumed.add(a);
+        assert.deepEqual(resumed.snapshot(), whole.snapshot(), `cut at ${cut}`);
+        assert.deepEqual(resumed.storyList(), whole.storyList(), `cut at ${cut}`);
+      }
+    });
   });
 
   it("refuses a snapshot of an unknown format", () => {

@@ -49,6 +49,23 @@ const NORM_REFRESH = 1.02;
 export const TIME_WINDOW_DAYS = 7;
 /** Factor applied to the score of a story outside the time window (dates known on both sides). */
 export const TIME_DAMPING = 0.5;
+/**
+ * Days without a new article after which a story is retired from the candidate index: it is no
+ * longer looked up or scored (its postings are dropped when a look-up meets them), but it stays
+ * stored (`storyOf`, `storyList`, snapshots). Past TIME_WINDOW_DAYS a story already needs twice
+ * the similarity to be joined; after a month of silence a new report of the same event is a new
+ * story (as in topic-detection-and-tracking practice). It makes the cost of a look-up depend on
+ * the stories active in the last month, not on all stored. Only stories with known dates retire.
+ */
+export const RETIRE_DAYS = 30;
+/**
+ * The stream's clock (for retirement) is the oldest publication day among the last this many
+ * dated articles, and never moves back: a few misdated articles (a wrong year in the metadata)
+ * cannot move it, so they cannot retire every story at once.
+ */
+export const CLOCK_QUORUM = 32;
+/** `lastDay` of a story without any dated article, in the compact per-story array. */
+const NO_DAY = -0x80000000;
 
 export interface ClustererOptions {
   joinThreshold?: number;
@@ -145,6 +162,13 @@ export interface ClustererSnapshot {
   }[];
   postings: [number, number[]][];
   merges: StoryMerge[];
+  /**
+   * The retirement clock (day number, null before CLOCK_QUORUM dated articles) and the days of
+   * the last CLOCK_QUORUM dated articles, oldest first. Absent in snapshots written before
+   * retirement existed (they load with no clock).
+   */
+  clock?: number | null;
+  recentDays?: number[];
 }
 
 const EMPTY_TERMS = new Int32Array(0);
@@ -207,6 +231,13 @@ export class StoryClusterer {
    * posting entries (hundreds per look-up) does not touch the story objects scattered in the heap.
    */
   private parent = new Int32Array(1024);
+  /** Per story index: its `lastDay` (NO_DAY when unknown), mirrored like `parent`. */
+  private lastDayOf = new Int32Array(1024);
+  /** Retirement clock: a day number, or NO_DAY until CLOCK_QUORUM dated articles were seen. */
+  private clock = NO_DAY;
+  /** Days of the last CLOCK_QUORUM dated articles (a ring; `datedSeen` counts all of them). */
+  private readonly recentDays = new Int32Array(CLOCK_QUORUM);
+  private datedSeen = 0;
   /** Scratch: per term id, the current article's scoring weight (0 elsewhere; reset after use). */
   private dense = new Float64Array(1024);
   private readonly work: ClustererWork = {
@@ -258,11 +289,39 @@ export class StoryClusterer {
 
   private setParent(story: number, into: number): void {
     if (story >= this.parent.length) {
-      const grown = new Int32Array(Math.max(story + 1, this.parent.length * 2));
+      const size = Math.max(story + 1, this.parent.length * 2);
+      const grown = new Int32Array(size);
       grown.set(this.parent);
       this.parent = grown;
+      const days = new Int32Array(size);
+      days.set(this.lastDayOf);
+      this.lastDayOf = days;
     }
     this.parent[story] = into;
+  }
+
+  /** Records a story's date range in its state and in the compact `lastDayOf` mirror. */
+  private setDays(story: number, firstDay: number | null, lastDay: number | null): void {
+    const state = this.stories[story];
+    state.firstDay = firstDay;
+    state.lastDay = lastDay;
+    this.lastDayOf[story] = lastDay ?? NO_DAY;
+  }
+
+  /** Advances the retirement clock with a dated article's day. */
+  private tickClock(day: number): void {
+    this.recentDays[this.datedSeen % CLOCK_QUORUM] = day;
+    this.datedSeen++;
+    if (this.datedSeen < CLOCK_QUORUM) return;
+    let oldest = this.recentDays[0];
+    for (let i = 1; i < CLOCK_QUORUM; i++) oldest = Math.min(oldest, this.recentDays[i]);
+    if (oldest > this.clock) this.clock = oldest;
+  }
+
+  /** A live story whose last dated article is more than RETIRE_DAYS before the clock. */
+  private retired(story: number): boolean {
+    const last = this.lastDayOf[story];
+    return this.clock !== NO_DAY && last !== NO_DAY && last < this.clock - RETIRE_DAYS;
   }
 
   /** The live story a (possibly merged) story now belongs to; compresses the merge chain. */
@@ -328,8 +387,9 @@ export class StoryClusterer {
     const arrival = this.articleIds.length;
     this.articleIds.push(id);
     this.articleIndex.set(id, arrival);
-    // Update document frequencies first, then weigh the article with them.
+    // Update document frequencies (and the clock) first, then weigh the article with them.
     this.docCount++;
+    if (features.day !== null) this.tickClock(features.day);
     const n = features.terms.size;
     const ids = new Int32Array(n);
     const raw = new Float64Array(n);
@@ -374,6 +434,7 @@ export class StoryClusterer {
       target = this.stories.length;
       created = true;
       this.setParent(target, -1);
+      this.lastDayOf[target] = NO_DAY;
       this.stories.push({
         id,
         title: title ? title.slice(0, 160) : null,
@@ -388,11 +449,12 @@ export class StoryClusterer {
     const story = this.stories[target];
     story.members.push(arrival);
     [story.terms, story.weights] = addSparse(story.terms, story.weights, vecT, vecW, 1 / tfNorm);
-    if (features.day !== null) {
-      story.firstDay =
-        story.firstDay === null ? features.day : Math.min(story.firstDay, features.day);
-      story.lastDay = story.lastDay === null ? features.day : Math.max(story.lastDay, features.day);
-    }
+    if (features.day !== null)
+      this.setDays(
+        target,
+        story.firstDay === null ? features.day : Math.min(story.firstDay, features.day),
+        story.lastDay === null ? features.day : Math.max(story.lastDay, features.day),
+      );
     this.articleStory.push(target);
     if (!created) {
       // Other close candidates may now be the same story: compare centroids.
@@ -436,9 +498,20 @@ export class StoryClusterer {
     const hits = this.hitScratch;
     const touched: number[] = [];
     for (const i of query) {
-      const list = this.postings.get(vecT[i]);
+      let list = this.postings.get(vecT[i]);
       if (!list) continue;
-      const from = Math.max(0, list.length - POSTING_SCAN);
+      let from = Math.max(0, list.length - POSTING_SCAN);
+      let stale = false;
+      if (this.clock !== NO_DAY)
+        for (let k = from; k < list.length && !stale; k++)
+          stale = this.retired(this.resolve(list[k]));
+      if (stale) {
+        // Drop retired stories' postings for good: later look-ups read only active stories.
+        list = list.filter((s) => !this.retired(this.resolve(s)));
+        if (list.length === 0) this.postings.delete(vecT[i]);
+        else this.postings.set(vecT[i], list);
+        from = Math.max(0, list.length - POSTING_SCAN);
+      }
       this.work.postingsScanned += list.length - from;
       for (let k = from; k < list.length; k++) {
         const s = this.resolve(list[k]);
@@ -573,10 +646,15 @@ export class StoryClusterer {
     const g = this.stories[gone];
     [k.terms, k.weights] = addSparse(k.terms, k.weights, g.terms, g.weights, 1);
     k.members = [...k.members, ...g.members].sort((x, y) => x - y);
-    if (g.firstDay !== null)
-      k.firstDay = k.firstDay === null ? g.firstDay : Math.min(k.firstDay, g.firstDay);
-    if (g.lastDay !== null)
-      k.lastDay = k.lastDay === null ? g.lastDay : Math.max(k.lastDay, g.lastDay);
+    this.setDays(
+      keep,
+      g.firstDay === null || k.firstDay === null
+        ? (k.firstDay ?? g.firstDay)
+        : Math.min(k.firstDay, g.firstDay),
+      g.lastDay === null || k.lastDay === null
+        ? (k.lastDay ?? g.lastDay)
+        : Math.max(k.lastDay, g.lastDay),
+    );
     g.mergedInto = keep;
     this.setParent(gone, keep);
     g.members = [];
@@ -679,6 +757,14 @@ export class StoryClusterer {
       })),
       postings: [...this.postings].map(([t, list]) => [t, [...list]]),
       merges: [...this.merges],
+      clock: this.clock === NO_DAY ? null : this.clock,
+      recentDays: Array.from(
+        { length: Math.min(this.datedSeen, CLOCK_QUORUM) },
+        (_, i) =>
+          this.recentDays[
+            (this.datedSeen - Math.min(this.datedSeen, CLOCK_QUORUM) + i) % CLOCK_QUORUM
+          ],
+      ),
     };
   }
 
@@ -716,7 +802,14 @@ export class StoryClusterer {
     });
     c.stories.forEach((story, i) => {
       c.setParent(i, story.mergedInto);
+      c.lastDayOf[i] = story.lastDay ?? NO_DAY;
     });
+    c.clock = snapshot.clock ?? NO_DAY;
+    // Oldest first: re-ticking them rebuilds the ring (the clock only moves forward).
+    for (const day of snapshot.recentDays ?? []) {
+      c.recentDays[c.datedSeen % CLOCK_QUORUM] = day;
+      c.datedSeen++;
+    }
     for (const [t, list] of snapshot.postings) c.postings.set(t, [...list]);
     c.merges = [...snapshot.merges];
     return c;
