@@ -56,6 +56,12 @@ interface Group {
   body: number;
 }
 
+/** The canonical spelling of a name PLACE_ALIASES knows ("us" → "United States"). */
+function canonicalPlace(key: string): string | null {
+  for (const name of Object.values(PLACE_ALIASES)) if (fold(name) === key) return name;
+  return PLACE_ALIASES[key] ?? null;
+}
+
 /** Kind of a name known from PLACE_ALIASES: a country, or an organisation ("UN", "EU"). */
 function aliasKind(alias: string): EntityKind {
   const f = fold(alias);
@@ -140,7 +146,8 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
         groups.set(key, g);
       }
       const alias = PLACE_ALIASES[fold(m.text).replace(/['’]s?$/, "")];
-      const surface = alias ?? m.text.replace(/['’]s?$/u, "");
+      // "U.S." stays an alias of "United States"; the canonical name is the actor's name.
+      const surface = m.text.replace(/['’]s?$/u, "");
       g.surfaces.set(surface, (g.surfaces.get(surface) ?? 0) + 1);
       const kind = alias ? aliasKind(alias) : m.kind;
       g.kinds.set(kind, (g.kinds.get(kind) ?? 0) + 1);
@@ -191,7 +198,8 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
       }
     }
     // An acronym: of the name it follows in brackets, else of a longer name with its initials.
-    if (isAcronymKey(key) && !PLACE_ALIASES[key]) {
+    const acronym = isAcronymKey(key) || isAcronymGroup(g);
+    if (acronym && !PLACE_ALIASES[key]) {
       const full = acronymTarget(key, acronyms.get(key), groups, kindVote);
       if (full) {
         parent.set(key, full);
@@ -200,7 +208,7 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     }
     // Known places and multi-word places/organisations never fold into a person's name;
     // a single word typed "place" by a weak cue ("to Haldane") still may.
-    if (COUNTRIES.has(key) || CITIES.has(key) || isAcronymKey(key)) continue;
+    if (COUNTRIES.has(key) || CITIES.has(key) || acronym) continue;
     if ((kind === "place" || kind === "organization") && tokens.length > 1) continue;
     if (kind === "organization" && (g.kinds.get("person") ?? 0) === 0) continue;
     // A word mostly used as a place ("in Brackwater") is not the short form of a person.
@@ -262,7 +270,7 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
   const kinds = new Map<string, EntityKind>();
   for (const m of merged.values()) {
     const rootGroup = groups.get(m.key)!;
-    const name = mostCommon(rootGroup.surfaces);
+    const name = canonicalPlace(m.key) ?? mostCommon(rootGroup.surfaces);
     let kind: EntityKind = kindVote({ ...rootGroup, kinds: m.kinds });
     if (fullNames.includes(m.key)) kind = "person";
     if (kind === "other" && m.mentions < MIN_MENTIONS_OTHER) continue;
@@ -285,6 +293,11 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
       return hit ? hit.name : null;
     },
   };
+}
+
+/** A name written in capitals ("ERWA", "G7"), but not a dateline's "BRACKWATER". */
+function isAcronymGroup(g: Group): boolean {
+  return [...g.surfaces.keys()].every((s) => /^[\p{Lu}.&\d]{2,7}$/u.test(s));
 }
 
 function isAcronymKey(key: string): boolean {

@@ -249,6 +249,8 @@ function classifyRun(
   }
   // "The Hunger Games", "the Hollywood Reporter": a name after an article is not a person's.
   let article = prevWord === "the";
+  // A title or honorific in or just before the run ("Mr Haldane") is the surest person cue.
+  let titled = HONORIFICS.has(prevWord);
   // Drop a sentence-initial word that is a function word or has no evidence of being a name.
   while (toks.length > 0) {
     const f = fold(stripPossessive(toks[0].text));
@@ -256,6 +258,7 @@ function classifyRun(
     const opensSentence = atStart && toks[0] === run[0];
     if (NEVER_NAMES.has(f) || STOP_WORDS.has(f)) {
       if (f === "the") article = true;
+      if (HONORIFICS.has(f)) titled = true;
       toks.shift();
       continue;
     }
@@ -297,8 +300,6 @@ function classifyRun(
   let lastTitle = -1;
   if (!institution)
     for (let k = 0; k < toks.length - 1; k++) if (isTitle(fold(toks[k].text))) lastTitle = k;
-  // A title or honorific in or just before the run ("Mr Haldane") is the surest person cue.
-  let titled = HONORIFICS.has(prevWord);
   let personCue = PERSON_CUES.has(prevWord);
   if (lastTitle >= 0) {
     const prefix = toks.slice(0, firstTitle(toks));
@@ -349,11 +350,14 @@ function classifyRun(
     return out;
   }
   // Titles and generic head words alone ("District Attorney", "Police Department"; but
-  // "Ministry of Defence" is a name).
-  if (
-    !words.some((w) => CONNECTORS.has(w)) &&
-    words.every((w) => TITLES.has(w) || isGenericHead(w))
-  ) {
+  // "Ministry of Defence" is a name, and so is a place named by its kind: "Harbour Café").
+  const generic =
+    words.length === 1
+      ? isGenericHead(head) || TITLES.has(head)
+      : !words.some((w) => CONNECTORS.has(w)) &&
+        words.every((w) => TITLES.has(w) || isGenericHead(w)) &&
+        words.some((w) => TITLES.has(w) || (ORG_HEADS.has(w) && !PLACE_HEADS.has(w)));
+  if (generic) {
     // "told the Post", "The Clarion reported": a newspaper's short name.
     const outlet =
       words.length === 1 &&
