@@ -283,6 +283,8 @@ function classifyRun(
     const rest = spanText(sentence, toks.slice(0, -1));
     // "Group of Seven": a number word after a connector is part of the name.
     if (CONNECTORS.has(toks[toks.length - 2].text) && NEVER_NAMES.has(f)) break;
+    // "BVR News": a head word ends an organisation's name even when it is page furniture alone.
+    if (ORG_HEADS.has(f) && NEVER_NAMES.has(f)) break;
     if (
       NEVER_NAMES.has(f) ||
       STOP_WORDS.has(f) ||
