@@ -320,6 +320,11 @@ function classifyRun(
       cut += 2;
       while (cut < toks.length - 1 && isTitle(fold(toks[cut].text))) cut++;
     }
+    // "the Governor of Alaska" names no one: only its complement is a name.
+    if (CONNECTORS.has(toks[cut]?.text ?? "")) {
+      out.push(...classifyRun(toks.slice(cut + 1), sentence, false, toks[cut].text, evidence));
+      return out;
+    }
     toks = toks.slice(cut);
     titled = true;
     article = false;
@@ -406,6 +411,8 @@ function classifyRun(
   else if (article && COUNTRIES.has(`the ${folded}`)) kind = "place";
   else if (heads.some((h) => ORG_HEADS.has(h)) || ORG_HEADS.has(words[0]) || isAcronym(text))
     kind = "organization";
+  // "Center for Biological Diversity": a name going on with "for" is an organisation's.
+  else if (words[connectorAt] === "for") kind = "organization";
   else if (heads.some((h) => PLACE_HEADS.has(h))) kind = "place";
   else if (titled) kind = "person";
   // "the official Rodong Sinmun newspaper", "the Millbrook area".

@@ -194,7 +194,8 @@ export const TRAILING_TITLES: ReadonlySet<string> = new Set(
   (
     "lt lt. sgt sgt. sheriff undersheriff trooper officer spokesman spokeswoman spokesperson " +
     "secretary minister president chairman chairwoman commissioner superintendent inspector " +
-    "detective executive mayor governor director chief ceo ambassador envoy senator"
+    "detective executive mayor governor director chief ceo ambassador envoy senator gov gov. " +
+    "sen sen. rep rep. gen gen. col capt"
   ).split(" "),
 );
 
