@@ -107,7 +107,7 @@ function parentheticalAcronyms(docs: readonly Doc[], canonical: (t: string) => s
   return pairs;
 }
 
-/** Initials of a name's capitalised words ("Texas Department of Criminal Justice" → "tdcj"). */
+/** Initials of a name's capitalised words ("Eastport Regional Water Authority" → "erwa"). */
 function initials(key: string): string {
   return key
     .split(/[\s-]+/)
@@ -180,8 +180,8 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     const g = groups.get(key)!;
     const tokens = key.split(" ");
     const kind = kindVote(g);
-    // A company's short name: "Veltrane" for "Veltrane Chemicals", "Wells Fargo" for "Wells
-    // Fargo Bank" (not "Millbrook" for "Millbrook Academy": institutions are named after
+    // A company's short name: "Veltrane" for "Veltrane Chemicals", "Acme Lending" for "Acme
+    // Lending Bank" (not "Millbrook" for "Millbrook Academy": institutions are named after
     // places, companies after themselves).
     if (!COUNTRIES.has(key) && !CITIES.has(key)) {
       const company = keys.find((k) => {
@@ -310,7 +310,7 @@ function isAcronymKey(key: string): boolean {
 /**
  * The longer name an acronym stands for: the name it was written after in brackets most
  * often, else the most-mentioned non-person name of two or more words whose initials it spells
- * ("TDCJ" → "Texas Department of Criminal Justice"), else none.
+ * ("ERWA" → "Eastport Regional Water Authority"), else none.
  */
 function acronymTarget(
   key: string,

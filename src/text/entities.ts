@@ -151,7 +151,7 @@ export function findEntities(sentence: string, evidence?: CaseEvidence): EntityS
             k++;
           else break;
         }
-        // "Tennant and Oregon State Police": a run opening on a known place is a name of its own.
+        // "Lind and Ohio State Police": a run opening on a known place is a name of its own.
         const opener = fold(toks[j + 1].text);
         if (
           ORG_HEADS.has(fold(toks[lastCap].text)) &&
@@ -204,10 +204,10 @@ function isSentenceStart(sentence: string, start: number): boolean {
   return before === "" || /[.!?:"“‘(\-–—]$/.test(before);
 }
 
-/** Suffixes that make the capitalised word before them a place ("Woodburn-area", "London-based"). */
+/** Suffixes that make the capitalised word before them a place ("Dunmere-area", "London-based"). */
 const PLACE_COMPOUND = /^(\p{Lu}[\p{L}.]*)-(?:based|area|born|bound|registered)$/u;
 
-/** Words just before a name that say it is a place ("in Bandar Abbas"), stronger than its shape. */
+/** Words just before a name that say it is a place ("in Bandar Kelam"), stronger than its shape. */
 const PLACE_PREPOSITIONS = /^(?:in|near|outside|inside|across|into|throughout)$/;
 
 /** A phrase just before "the X" that names a news outlet ("told the Post", "according to the Clarion"). */
@@ -224,7 +224,7 @@ function classifyRun(
   evidence?: CaseEvidence,
 ): EntitySpan[] {
   const out: EntitySpan[] = [];
-  // "Woodburn-area Wells Fargo Bank": the compound names a place, the rest is a name of its own.
+  // "Dunmere-area Acme Bank": the compound names a place, the rest is a name of its own.
   const compound = run.findIndex((t) => PLACE_COMPOUND.test(t.text));
   if (compound >= 0) {
     const place = PLACE_COMPOUND.exec(run[compound].text)![1];
@@ -242,12 +242,12 @@ function classifyRun(
   const lastTok = run[run.length - 1];
   if (isAcronym(lastTok.text) && /^ \d/.test(sentence.slice(lastTok.end))) return out;
   let toks = run.slice();
-  // A hyphen glued to a lower-case word ("California-the") ends the name at the hyphen.
+  // A hyphen glued to a lower-case word ("Ohio-the") ends the name at the hyphen.
   const glued = /^(\p{Lu}[\p{L}.]*)-\p{Ll}+$/u.exec(lastTok.text);
   if (glued) {
     toks[toks.length - 1] = { ...lastTok, text: glued[1], end: lastTok.start + glued[1].length };
   }
-  // "The Hunger Games", "the Hollywood Reporter": a name after an article is not a person's.
+  // "The Silver Lanterns", "the Eastport Reporter": a name after an article is not a person's.
   let article = prevWord === "the";
   // A title or honorific in or just before the run ("Mr Haldane") is the surest person cue.
   let titled = HONORIFICS.has(prevWord);
@@ -296,7 +296,7 @@ function classifyRun(
   }
   if (toks.length === 0) return out;
   // Titles: "French President Jane Roe", "US Defense Secretary John Doe", "Chief of Police
-  // Jo Roe" — but not inside an institution's name ("Kumsusan State Guest House").
+  // Jo Roe" — but not inside an institution's name ("Lindqvist State Guest House").
   const lastFolded = fold(stripPossessive(toks[toks.length - 1].text));
   const institution = ORG_HEADS.has(lastFolded) || PLACE_HEADS.has(lastFolded);
   let lastTitle = -1;
@@ -346,7 +346,7 @@ function classifyRun(
   // Nationality adjectives ("North Korean leader", "Chinese") are not entities.
   if (isDemonym(words[words.length - 1]) && !ORG_HEADS.has(head)) return out;
   if (words.every((w) => NEVER_NAMES.has(w) || STOP_WORDS.has(w) || TITLES.has(w))) return out;
-  // Two places joined by a hyphen ("Russia-North Korea talks") are two places.
+  // Two places joined by a hyphen ("US-China talks") are two places.
   const parts = text.split("-");
   if (parts.length > 1 && parts.every((p) => isPlaceName(p))) {
     let at = toks[0].start;
@@ -397,8 +397,8 @@ function classifyRun(
   // Head words: the last word, and the word before a connector ("Department of Justice").
   const connectorAt = words.findIndex((w) => CONNECTORS.has(w));
   const heads = connectorAt > 0 ? [head, words[connectorAt - 1]] : [head];
-  // A name opening on a place, a nationality or an acronym ("U.S. Marshals", "American Pie",
-  // "INS Sukanya") is not a person's.
+  // A name opening on a place, a nationality or an acronym ("U.S. Marshals", "American Harvest",
+  // "INS Orvik") is not a person's.
   const firstIsPlace =
     words.length > 1 &&
     (isDemonymWord(words[0]) ||
@@ -411,11 +411,11 @@ function classifyRun(
   else if (article && COUNTRIES.has(`the ${folded}`)) kind = "place";
   else if (heads.some((h) => ORG_HEADS.has(h)) || ORG_HEADS.has(words[0]) || isAcronym(text))
     kind = "organization";
-  // "Center for Biological Diversity": a name going on with "for" is an organisation's.
+  // "Center for Coastal Studies": a name going on with "for" is an organisation's.
   else if (words[connectorAt] === "for") kind = "organization";
   else if (heads.some((h) => PLACE_HEADS.has(h))) kind = "place";
   else if (titled) kind = "person";
-  // "the official Rodong Sinmun newspaper", "the Millbrook area".
+  // "the official Tarvek Sinmun newspaper", "the Millbrook area".
   else if (ORG_NOUNS.has(nextWord)) kind = "organization";
   else if (PLACE_NOUNS.has(nextWord)) kind = "place";
   else if (personCue) kind = "person";
@@ -444,7 +444,7 @@ function classifyRun(
 }
 
 /**
- * A nationality adjective as the first word of a name ("American Pie", "Hawaiian Gardens"):
+ * A nationality adjective as the first word of a name ("American Harvest", "Canadian Gardens"):
  * listed, or a known place plus an ending ("Iran-ian", "Korea-n"). Strict, so that given
  * names ending alike ("Brian", "Roman") stay names.
  */

@@ -213,7 +213,7 @@ export const PLACE_NOUNS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** Lower-case nouns that, right after a name, make it an organisation ("the Rodong Sinmun newspaper"). */
+/** Lower-case nouns that, right after a name, make it an organisation ("the Tarvek Sinmun newspaper"). */
 export const ORG_NOUNS: ReadonlySet<string> = new Set(
   (
     "newspaper newspapers daily paper tabloid agency broadcaster channel network magazine website " +
