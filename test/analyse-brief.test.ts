@@ -161,3 +161,28 @@ describe("buildBrief on a hand-made story", () => {
     assert.equal(typeof odd.lead, "string");
   });
 });
+
+describe("short sentences", () => {
+  it("aligns a short sentence several sources write word for word, not one they merely share a word with", () => {
+    const reports = [
+      article("a", [
+        "A barge sank in the Orvik canal on Monday after hitting a lock gate.",
+        "Harlan denied the allegations.",
+      ]),
+      article("b", [
+        "The Orvik canal was closed after a barge sank there on Monday.",
+        "Harlan has denied the allegations.",
+      ]),
+      article("c", [
+        "Divers reached the barge that sank in the Orvik canal.",
+        "Harlan denied the allegations.",
+      ]),
+      article("d", ["Crews pumped water from the Orvik canal lock.", "Harlan denied nothing."]),
+    ];
+    const b = buildBrief(reports, []);
+    const denial = b.facts.find((f) => /denied the allegations/.test(f.text));
+    assert.ok(denial, b.facts.map((f) => f.text).join(" | "));
+    assert.equal(denial.independent, 3);
+    assert.deepEqual(denial.sources, ["a", "b", "c"]);
+  });
+});

@@ -333,3 +333,21 @@ describe("quotes", () => {
     assert.equal(quotes.find((q) => /wind turned/.test(q.text))?.speaker, "Maria Okafor");
   });
 });
+
+describe("British single quotes", () => {
+  const a = article("a", [
+    "‘We lost everything,’ said Joe Marsh. ‘Even the dog’s bed.’",
+    "The dockers’ union leader Ruth Kell said: ‘The pumps were never fixed, not once.’",
+    "Neighbours called the night ‘very eventful’ and the Marshes’ house was empty.",
+  ]);
+  const quotes = buildBrief([a], [family("a")]).quotes;
+  it("reads quotes in single marks without taking apostrophes for marks", () => {
+    assert.deepEqual(
+      quotes.map((q) => [q.text, q.speaker]),
+      [
+        ["We lost everything, Even the dog’s bed.", "Joe Marsh"],
+        ["The pumps were never fixed, not once.", "Ruth Kell"],
+      ],
+    );
+  });
+});

@@ -48,6 +48,19 @@ describe("the brief of the seed story", { skip: seeds.skip }, () => {
       "the father stays a separate actor",
     );
   });
+  it("keeps name fragments out of the actors and types newspapers and compounds", () => {
+    const names = get().actors.map((a) => a.name);
+    for (const fragment of ["Group", "Guest House", "Russia-North Korea"])
+      assert.ok(!names.includes(fragment), `${fragment} is no actor`);
+    const kind = (name: string) => get().actors.find((a) => a.name === name)?.kind;
+    assert.equal(kind("Rodong Sinmun"), "organization");
+    assert.equal(kind("Kyiv"), "place");
+    assert.ok(
+      get()
+        .actors.find((a) => a.name === "Group of Seven")
+        ?.aliases.includes("G7"),
+    );
+  });
   it("attributes Ushakov's quote to Yuri Ushakov", () => {
     const q = get().quotes.find((x) => /final decision/.test(x.text));
     assert.equal(q?.speaker, "Yuri Ushakov");

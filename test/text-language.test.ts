@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { extractDates, referenceFrom } from "../src/text/dates.js";
-import { findEntities } from "../src/text/entities.js";
+import { caseEvidence, findEntities } from "../src/text/entities.js";
 import { extractQuantities } from "../src/text/numbers.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { statementText } from "../src/analyse/facts.js";
@@ -121,6 +121,72 @@ describe("named entities", () => {
       "US/place",
       "Lloyd Austin/person",
     ]);
+  });
+});
+
+describe("named entities: kind from context, fragments dropped", () => {
+  const e = (text: string) => findEntities(text).map((x) => `${x.text}/${x.kind}`);
+  it("keeps a name's head word with it and drops a lone head word", () => {
+    assert.deepEqual(e("Leaders met at the Group of Seven summit."), [
+      "Group of Seven/organization",
+    ]);
+    // "(Wire Press)" opens a bracket: "Wire" is unproven, and "Press" alone is a common noun.
+    assert.deepEqual(e("EASTPORT (Wire Press) - A fire broke out."), []);
+    assert.deepEqual(e("He spoke at the Lindqvist State Guest House on Monday."), [
+      "Lindqvist State Guest House/place",
+    ]);
+    assert.deepEqual(e("Officers from the Police Department and the District Attorney came."), []);
+  });
+  it("reads a newspaper's short name after told the / according to the", () => {
+    assert.deepEqual(e("One worker told the Courier that nobody listened."), [
+      "Courier/organization",
+    ]);
+    assert.deepEqual(e("The blaze, the Courier said, began at night."), ["Courier/organization"]);
+    assert.deepEqual(e("Crews reached the Courier building at night."), []);
+  });
+  it("types by the noun after the name and by coordination", () => {
+    assert.deepEqual(e("He said so, according to the official Tarvek Sinmun newspaper."), [
+      "Tarvek Sinmun/organization",
+    ]);
+    assert.deepEqual(e("Residents of the Dunmere and Holloway areas left."), [
+      "Dunmere/place",
+      "Holloway/place",
+    ]);
+    assert.deepEqual(e("Mrs Vane, who runs the Harbour Café with her son, said no."), [
+      "Vane/person",
+      "Harbour Café/place",
+    ]);
+    assert.deepEqual(e("Crews worked through the night in Bandar Kelam."), ["Bandar Kelam/place"]);
+  });
+  it("splits two places joined by a hyphen and reads X-based as a place", () => {
+    assert.deepEqual(e("The growth of Chile-South Africa ties pleased Oslo."), [
+      "Chile/place",
+      "South Africa/place",
+      "Oslo/place",
+    ]);
+    assert.deepEqual(e("A Dunmere-based Orvik Trust grant was paid."), [
+      "Dunmere/place",
+      "Orvik Trust/organization",
+    ]);
+  });
+  it("strips compound titles and keeps nationality-led names from the person shape", () => {
+    assert.deepEqual(e("Chief of Police Anna Berg said the bank was robbed."), [
+      "Anna Berg/person",
+    ]);
+    assert.deepEqual(e("The crowd watched American Harvest at the fair."), [
+      "American Harvest/other",
+    ]);
+    assert.deepEqual(e("Delays hit the Carrow and Dunmere Fire and Rescue Service."), [
+      "Carrow and Dunmere Fire and Rescue Service/organization",
+    ]);
+  });
+  it("drops a lone word the text also writes in lower case, and model numbers", () => {
+    const evidence = caseEvidence(["The warehouse burned.", "Staff said Warehouse 3 failed."]);
+    assert.deepEqual(
+      findEntities("The fire began in Warehouse 3 on Kestrel Quay.", evidence).map((x) => x.text),
+      ["Kestrel Quay"],
+    );
+    assert.deepEqual(e("Police seized six AK 47 rifles and two AK-47s."), []);
   });
 });
 

@@ -4,7 +4,7 @@
  * Kim most mentioned in this story; "U.S." → "United States").
  */
 import type { Actor, Doc, EntityKind } from "../model.js";
-import { CITIES, COUNTRIES, PLACE_ALIASES } from "../text/entity-lists.js";
+import { CITIES, COUNTRIES, MEDIA_HEADS, PLACE_ALIASES } from "../text/entity-lists.js";
 import { fold } from "../text/tokens.js";
 
 /** The merged actors, and a way to name the actor behind any mention text. */
@@ -56,12 +56,81 @@ interface Group {
   body: number;
 }
 
+/** The canonical spelling of a name PLACE_ALIASES knows ("us" → "United States"). */
+function canonicalPlace(key: string): string | null {
+  for (const name of Object.values(PLACE_ALIASES)) if (fold(name) === key) return name;
+  return PLACE_ALIASES[key] ?? null;
+}
+
+/** Kind of a name known from PLACE_ALIASES: a country, or an organisation ("UN", "EU"). */
+function aliasKind(alias: string): EntityKind {
+  const f = fold(alias);
+  return COUNTRIES.has(f) || CITIES.has(f) ? "place" : "organization";
+}
+
+/**
+ * The outlets of the story's sources by the last word of their name ("The Brackwater Post"
+ * → post → "Brackwater Post"), for "told the Post". A word shared by two outlets is left out.
+ */
+function outletsByHead(docs: readonly Doc[]): Map<string, string> {
+  const byHead = new Map<string, string | null>();
+  for (const doc of docs) {
+    const outlet = doc.article.outlet?.replace(/^the\s+/i, "").trim();
+    if (!outlet?.includes(" ")) continue;
+    const head = fold(outlet.split(/\s+/).pop() ?? "");
+    if (!MEDIA_HEADS.has(head)) continue;
+    const seen = byHead.get(head);
+    byHead.set(head, seen === undefined || seen === outlet ? outlet : null);
+  }
+  const out = new Map<string, string>();
+  for (const [head, outlet] of byHead) if (outlet) out.set(head, outlet);
+  return out;
+}
+
+/** Acronyms written just after the name they stand for: "Group of Seven (G7)". */
+function parentheticalAcronyms(docs: readonly Doc[], canonical: (t: string) => string) {
+  const pairs = new Map<string, Map<string, number>>();
+  for (const doc of docs) {
+    const byIndex = new Map(doc.sentences.map((s) => [s.index, s.text]));
+    for (const m of doc.mentions) {
+      const after = (byIndex.get(m.sentence) ?? "").slice(m.end);
+      const hit = /^['’]?s?\s*\(([\p{Lu}][\p{Lu}\d.&]{1,7})\)/u.exec(after);
+      if (!hit || !m.text.includes(" ")) continue;
+      if (fold(hit[1])[0] !== fold(m.text)[0]) continue;
+      const acronym = keyOf(hit[1]);
+      const full = keyOf(canonical(m.text));
+      const votes = pairs.get(acronym) ?? new Map<string, number>();
+      votes.set(full, (votes.get(full) ?? 0) + 1);
+      pairs.set(acronym, votes);
+    }
+  }
+  return pairs;
+}
+
+/** Initials of a name's capitalised words ("Eastport Regional Water Authority" → "erwa"). */
+function initials(key: string): string {
+  return key
+    .split(/[\s-]+/)
+    .filter((w) => w && !CONNECTOR_WORDS.has(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+const CONNECTOR_WORDS = new Set(["of", "and", "&", "de", "du", "da", "for", "la", "the"]);
+
 /** Builds the actor table of a story from its docs. */
 export function buildActors(docs: readonly Doc[]): ActorTable {
+  const outlets = outletsByHead(docs);
+  // "the Post" in a story some source of which is "The Brackwater Post" is that paper.
+  const canonical = (text: string): string => {
+    const f = fold(text).replace(/['’]s?$/, "");
+    return outlets.get(f) ?? text;
+  };
   const groups = new Map<string, Group>();
   for (const doc of docs) {
     const headings = new Set(doc.sentences.filter((s) => s.heading).map((s) => s.index));
-    for (const m of doc.mentions) {
+    for (const mention of doc.mentions) {
+      const m = { ...mention, text: canonical(mention.text) };
       const key = keyOf(m.text);
       if (!key || key.length < 2) continue;
       let g = groups.get(key);
@@ -77,9 +146,11 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
         groups.set(key, g);
       }
       const alias = PLACE_ALIASES[fold(m.text).replace(/['’]s?$/, "")];
-      const surface = alias ?? m.text.replace(/['’]s?$/u, "");
+      // "U.S." stays an alias of "United States"; the canonical name is the actor's name.
+      const surface = m.text.replace(/['’]s?$/u, "");
       g.surfaces.set(surface, (g.surfaces.get(surface) ?? 0) + 1);
-      g.kinds.set(alias ? "place" : m.kind, (g.kinds.get(alias ? "place" : m.kind) ?? 0) + 1);
+      const kind = alias ? aliasKind(alias) : m.kind;
+      g.kinds.set(kind, (g.kinds.get(kind) ?? 0) + 1);
       g.sources.add(doc.article.id);
       g.mentions++;
       if (!headings.has(m.sentence)) g.body++;
@@ -104,25 +175,40 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
   const keys = [...groups.keys()].sort();
   const fullNames = keys.filter((k) => k.includes(" ") && kindVote(groups.get(k)!) === "person");
   const parent = new Map<string, string>();
+  const acronyms = parentheticalAcronyms(docs, canonical);
   for (const key of keys) {
     const g = groups.get(key)!;
     const tokens = key.split(" ");
     const kind = kindVote(g);
-    // A company's short name: "Veltrane" for "Veltrane Chemicals" (not "Millbrook" for
-    // "Millbrook Academy": institutions are named after places, companies after themselves).
-    if (tokens.length === 1 && !COUNTRIES.has(key) && !CITIES.has(key)) {
+    // A company's short name: "Veltrane" for "Veltrane Chemicals", "Acme Lending" for "Acme
+    // Lending Bank" (not "Millbrook" for "Millbrook Academy": institutions are named after
+    // places, companies after themselves).
+    if (!COUNTRIES.has(key) && !CITIES.has(key)) {
       const company = keys.find((k) => {
         const t = k.split(" ");
-        return t.length > 1 && t[0] === key && t.slice(1).every((w) => COMPANY_SUFFIXES.has(w));
+        return (
+          t.length > tokens.length &&
+          tokens.every((w, i) => t[i] === w) &&
+          t.slice(tokens.length).every((w) => COMPANY_SUFFIXES.has(w))
+        );
       });
       if (company) {
         parent.set(key, company);
         continue;
       }
     }
+    // An acronym: of the name it follows in brackets, else of a longer name with its initials.
+    const acronym = isAcronymKey(key) || isAcronymGroup(g);
+    if (acronym && !PLACE_ALIASES[key]) {
+      const full = acronymTarget(key, acronyms.get(key), groups, kindVote);
+      if (full) {
+        parent.set(key, full);
+        continue;
+      }
+    }
     // Known places and multi-word places/organisations never fold into a person's name;
     // a single word typed "place" by a weak cue ("to Haldane") still may.
-    if (COUNTRIES.has(key) || CITIES.has(key) || isAcronymKey(key)) continue;
+    if (COUNTRIES.has(key) || CITIES.has(key) || acronym) continue;
     if ((kind === "place" || kind === "organization") && tokens.length > 1) continue;
     if (kind === "organization" && (g.kinds.get("person") ?? 0) === 0) continue;
     // A word mostly used as a place ("in Brackwater") is not the short form of a person.
@@ -184,11 +270,12 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
   const kinds = new Map<string, EntityKind>();
   for (const m of merged.values()) {
     const rootGroup = groups.get(m.key)!;
-    const name = mostCommon(rootGroup.surfaces);
+    const name = canonicalPlace(m.key) ?? mostCommon(rootGroup.surfaces);
     let kind: EntityKind = kindVote({ ...rootGroup, kinds: m.kinds });
     if (fullNames.includes(m.key)) kind = "person";
     if (kind === "other" && m.mentions < MIN_MENTIONS_OTHER) continue;
-    const aliases = [...m.surfaces.keys()].filter((s) => s !== name).sort();
+    // Aliases differ from the name by more than case ("BRACKWATER" in a dateline is no alias).
+    const aliases = [...m.surfaces.keys()].filter((s) => fold(s) !== fold(name)).sort();
     actors.push({ name, kind, mentions: m.mentions, aliases, sources: [...m.sources].sort() });
     for (const k of m.members) nameOfKey.set(k, name);
     kinds.set(name, kind);
@@ -196,7 +283,7 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
   actors.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   return {
     actors,
-    resolve: (text) => nameOfKey.get(keyOf(text)) ?? null,
+    resolve: (text) => nameOfKey.get(keyOf(canonical(text))) ?? null,
     kindOf: (name) => kinds.get(name) ?? null,
     byHead: (word) => {
       const w = fold(word);
@@ -208,8 +295,49 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
   };
 }
 
+/** A name written in capitals ("ERWA", "G7"), but not a dateline's "BRACKWATER". */
+function isAcronymGroup(g: Group): boolean {
+  return [...g.surfaces.keys()].every((s) => /^[\p{Lu}.&\d]{2,7}$/u.test(s));
+}
+
 function isAcronymKey(key: string): boolean {
-  return /^[a-z.]{2,6}$/.test(key) && key === key.replace(/[aeiou]/g, "");
+  return (
+    (/^[a-z.]{2,6}$/.test(key) && key === key.replace(/[aeiou]/g, "")) ||
+    /^[a-z]{1,3}\d{1,2}$/.test(key)
+  );
+}
+
+/**
+ * The longer name an acronym stands for: the name it was written after in brackets most
+ * often, else the most-mentioned non-person name of two or more words whose initials it spells
+ * ("ERWA" → "Eastport Regional Water Authority"), else none.
+ */
+function acronymTarget(
+  key: string,
+  bracketed: Map<string, number> | undefined,
+  groups: Map<string, Group>,
+  kindVote: (g: Group) => EntityKind,
+): string | null {
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [full, n] of [...(bracketed ?? [])].sort()) {
+    if (groups.has(full) && n > bestN) {
+      best = full;
+      bestN = n;
+    }
+  }
+  if (best) return best;
+  const letters = key.replace(/\./g, "");
+  if (letters.length < 3) return null;
+  for (const [full, g] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (!full.includes(" ") || kindVote(g) === "person") continue;
+    if (initials(full) !== letters) continue;
+    if (g.mentions > bestN) {
+      best = full;
+      bestN = g.mentions;
+    }
+  }
+  return best;
 }
 
 function isSubsequence(short: string[], long: string[]): boolean {

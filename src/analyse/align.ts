@@ -3,6 +3,7 @@
  * (paraphrase, reordering, garbled translation) by weighted stem/actor/number overlap, merging
  * greedily (best pair first) under average linkage, at most one sentence per source per group.
  */
+import { terms } from "../text/tokens.js";
 import { type StoryIndex, similarity, type Unit } from "./story-index.js";
 
 /**
@@ -14,8 +15,44 @@ import { type StoryIndex, similarity, type Unit } from "./story-index.js";
 export const ALIGN_THRESHOLD = 0.22;
 /** Average similarity two groups must keep to merge (guards against chaining through one pair). */
 export const LINK_THRESHOLD = 0.18;
-/** Sentences shorter than this (in words) are not aligned: too little to compare. */
+/**
+ * Sentences shorter than this (in words) are not aligned by similarity: too little to compare.
+ * They align only when they say the same words (below).
+ */
 export const MIN_ALIGN_WORDS = 5;
+/**
+ * A short sentence (at least this many words, under MIN_ALIGN_WORDS) aligns with another
+ * source's sentence of under twice MIN_ALIGN_WORDS words that has the same content words in
+ * the same order ("Veltrane denied the allegations." / "Veltrane has denied the
+ * allegations."), when it has at least `MIN_SHORT_TERMS` of them (similarity 1).
+ */
+export const MIN_SHORT_WORDS = 3;
+export const MIN_SHORT_TERMS = 2;
+
+/** Pairs of short sentences of different sources that say the same content words. */
+function shortPairs(units: readonly Unit[]): [number, number, number][] {
+  const byKey = new Map<string, Unit[]>();
+  for (const u of units) {
+    // Sentences a little longer take part too: "X has denied the allegations." is 5 words.
+    if (u.wordCount >= 2 * MIN_ALIGN_WORDS || u.wordCount < MIN_SHORT_WORDS) continue;
+    const t = terms(u.sentence.text);
+    if (t.length < MIN_SHORT_TERMS || u.sentence.text.includes("?")) continue;
+    const key = t.join(" ");
+    const list = byKey.get(key);
+    if (list) list.push(u);
+    else byKey.set(key, [u]);
+  }
+  const pairs: [number, number, number][] = [];
+  for (const list of byKey.values())
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++)
+        if (
+          list[i].doc !== list[j].doc &&
+          Math.min(list[i].wordCount, list[j].wordCount) < MIN_ALIGN_WORDS
+        )
+          pairs.push([list[i].id, list[j].id, 1]);
+  return pairs;
+}
 
 /** A group of aligned units (ids), sorted by id. */
 export type Alignment = number[];
@@ -63,6 +100,12 @@ export function alignUnits(index: StoryIndex): AlignResult {
         }
       }
     }
+  }
+  for (const [a, b, s] of shortPairs(units)) {
+    const key = `${a}:${b}`;
+    if (sims.has(key)) continue;
+    pairs.push([a, b, s]);
+    sims.set(key, s);
   }
   pairs.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
   const groupOf = units.map((u) => u.id);

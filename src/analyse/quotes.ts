@@ -14,6 +14,33 @@ export const MIN_QUOTE_WORDS = 4;
 export const SAME_QUOTE_DICE = 0.6;
 
 const QUOTE_SPAN = /“([^”“]+)”|"([^"]+)"|«([^»]+)»/g;
+/**
+ * A British single-quoted quote, told from apostrophes by its ends: it opens at a paragraph
+ * start or after a space, colon, bracket or dash on a capital letter, and closes right after
+ * sentence punctuation ("‘We lost everything,’ said …", "… he said: ‘It is over.’"). A
+ * possessive ("the workers’ union") never closes one: no punctuation before its mark.
+ */
+const SINGLE_QUOTE_SPAN = /(?<=^|[\s:(—–-])[‘'](\p{Lu}[^‘]*?[.,!?])[’'](?=\s|$)/gu;
+
+interface QuoteSpan {
+  index: number;
+  full: string;
+  inner: string;
+}
+
+/** Quoted spans of a paragraph in order: double marks, then single ones that overlap none. */
+export function quoteSpans(paragraph: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  for (const m of paragraph.matchAll(QUOTE_SPAN))
+    spans.push({ index: m.index ?? 0, full: m[0], inner: m[1] ?? m[2] ?? m[3] });
+  for (const m of paragraph.matchAll(SINGLE_QUOTE_SPAN)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (spans.some((d) => d.index < end && start < d.index + d.full.length)) continue;
+    spans.push({ index: start, full: m[0], inner: m[1] });
+  }
+  return spans.sort((a, b) => a.index - b.index);
+}
 /** A speech verb right after a name, maybe after a role ("a Kremlin spokesman said"). */
 const AFTER_VERB = new RegExp(`^\\W*(?:[a-z]+\\s+){0,2}(?:${SPEECH_VERB})\\b`);
 const BEFORE_VERB = new RegExp(`\\b(?:${SPEECH_VERB})\\W*$`, "i");
@@ -41,13 +68,12 @@ export function findQuotes(index: StoryIndex): Quote[] {
       const mentions = doc.mentions.filter((m) => m.sentence === s.index);
       const paragraph = doc.article.paragraphs[s.paragraph];
       if (prev && prev.paragraph !== s.paragraph) prev = null;
-      QUOTE_SPAN.lastIndex = 0;
-      for (const m of paragraph.matchAll(QUOTE_SPAN)) {
-        const qStart = m.index ?? 0;
+      for (const m of quoteSpans(paragraph)) {
+        const qStart = m.index;
         // Attribute each quote once: in the sentence where it starts.
         if (qStart < s.start || qStart >= s.end) continue;
-        const inner = (m[1] ?? m[2] ?? m[3]).trim();
-        const qEnd = qStart + m[0].length;
+        const inner = m.inner.trim();
+        const qEnd = qStart + m.full.length;
         if (prev && prev.end <= qStart && isAttributionOnly(paragraph.slice(prev.end, qStart))) {
           const text: string = `${prev.text} ${inner}`;
           const speaker: string | null =

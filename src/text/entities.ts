@@ -8,11 +8,16 @@ import {
   COUNTRIES,
   DEMONYMS,
   HONORIFICS,
+  isGenericHead,
+  MEDIA_HEADS,
   ORG_HEADS,
+  ORG_NOUNS,
   PERSON_CUES,
   PLACE_ACRONYMS,
   PLACE_HEADS,
+  PLACE_NOUNS,
   TITLES,
+  TRAILING_TITLES,
 } from "./entity-lists.js";
 import { stemmer } from "stemmer";
 import { fold, STOP_WORDS } from "./tokens.js";
@@ -130,16 +135,30 @@ export function findEntities(sentence: string, evidence?: CaseEvidence): EntityS
       }
       // "and" joins a name only when the run it starts ends in an organisation word
       // ("Dockside and Chemical Workers Union", "Fire and Rescue Service").
+      // The run it starts may itself hold "and" or a connector ("Carrow and Brackwater Fire
+      // and Rescue Service").
       if (toks[j].text === "and" && j + 1 < toks.length && isCapitalised(toks[j + 1].text)) {
         let k = j + 1;
-        while (
-          k + 1 < toks.length &&
-          isCapitalised(toks[k + 1].text) &&
-          /^ +$/.test(sentence.slice(toks[k].end, toks[k + 1].start))
-        )
-          k++;
-        if (ORG_HEADS.has(fold(toks[k].text))) {
-          j = k + 1;
+        let lastCap = k;
+        while (k + 1 < toks.length && /^ +$/.test(sentence.slice(toks[k].end, toks[k + 1].start))) {
+          const next = toks[k + 1].text;
+          if (isCapitalised(next)) lastCap = ++k;
+          else if (
+            (next === "and" || CONNECTORS.has(next)) &&
+            k + 2 < toks.length &&
+            isCapitalised(toks[k + 2].text)
+          )
+            k++;
+          else break;
+        }
+        // "Lind and Ohio State Police": a run opening on a known place is a name of its own.
+        const opener = fold(toks[j + 1].text);
+        if (
+          ORG_HEADS.has(fold(toks[lastCap].text)) &&
+          !COUNTRIES.has(opener) &&
+          !CITIES.has(opener)
+        ) {
+          j = lastCap + 1;
           continue;
         }
       }
@@ -160,13 +179,42 @@ export function findEntities(sentence: string, evidence?: CaseEvidence): EntityS
     out.push(...classifyRun(run, sentence, atStart, prevWord, evidence));
     i = j;
   }
+  shareCoordinatedPlaces(out, sentence);
   return out;
+}
+
+/**
+ * Names joined by "and", "or" or a comma are of one kind: "in Quayside and Millbrook", "the
+ * Quayside and Millbrook areas". Only a place kind is shared, and only with untyped names.
+ */
+function shareCoordinatedPlaces(spans: EntitySpan[], sentence: string): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k + 1 < spans.length; k++) {
+      const a = spans[k];
+      const b = spans[k + 1];
+      if (!/^\s*(?:,|,?\s*and|,?\s*or|&)\s*$/.test(sentence.slice(a.end, b.start))) continue;
+      if (a.kind === "place" && b.kind === "other") b.kind = "place";
+      else if (b.kind === "place" && a.kind === "other") a.kind = "place";
+    }
+  }
 }
 
 function isSentenceStart(sentence: string, start: number): boolean {
   const before = sentence.slice(0, start).trim();
   return before === "" || /[.!?:"“‘(\-–—]$/.test(before);
 }
+
+/** Suffixes that make the capitalised word before them a place ("Dunmere-area", "London-based"). */
+const PLACE_COMPOUND = /^(\p{Lu}[\p{L}.]*)-(?:based|area|born|bound|registered)$/u;
+
+/** Words just before a name that say it is a place ("in Bandar Kelam"), stronger than its shape. */
+const PLACE_PREPOSITIONS = /^(?:in|near|outside|inside|across|into|throughout)$/;
+
+/** A phrase just before "the X" that names a news outlet ("told the Post", "according to the Clarion"). */
+const OUTLET_CUE =
+  /\b(?:told|according to|interview with|quoted by|reported by|wrote in|writing in|speaking to|spoke to|talking to)\s+the\s+$/i;
+
+const SPEECH_VERB = /^(?:said|says|told|added|stated)$/;
 
 function classifyRun(
   run: Tok[],
@@ -176,13 +224,41 @@ function classifyRun(
   evidence?: CaseEvidence,
 ): EntitySpan[] {
   const out: EntitySpan[] = [];
+  // "Dunmere-area Acme Bank": the compound names a place, the rest is a name of its own.
+  const compound = run.findIndex((t) => PLACE_COMPOUND.test(t.text));
+  if (compound >= 0) {
+    const place = PLACE_COMPOUND.exec(run[compound].text)![1];
+    const before = run.slice(0, compound);
+    if (before.length > 0) out.push(...classifyRun(before, sentence, atStart, prevWord, evidence));
+    const start = run[compound].start;
+    out.push({ text: place, kind: "place", start, end: start + place.length });
+    const after = run.slice(compound + 1);
+    if (after.length > 0)
+      out.push(...classifyRun(after, sentence, false, fold(run[compound].text), evidence));
+    return out;
+  }
+  // Model numbers ("AK-47", "F-16", "AK 47") are not names.
+  if (run.some((t) => /\p{L}-\d/u.test(t.text))) return out;
+  const lastTok = run[run.length - 1];
+  if (isAcronym(lastTok.text) && /^ \d/.test(sentence.slice(lastTok.end))) return out;
   let toks = run.slice();
+  // A hyphen glued to a lower-case word ("Ohio-the") ends the name at the hyphen.
+  const glued = /^(\p{Lu}[\p{L}.]*)-\p{Ll}+$/u.exec(lastTok.text);
+  if (glued) {
+    toks[toks.length - 1] = { ...lastTok, text: glued[1], end: lastTok.start + glued[1].length };
+  }
+  // "The Silver Lanterns", "the Eastport Reporter": a name after an article is not a person's.
+  let article = prevWord === "the";
+  // A title or honorific in or just before the run ("Mr Haldane") is the surest person cue.
+  let titled = HONORIFICS.has(prevWord);
   // Drop a sentence-initial word that is a function word or has no evidence of being a name.
   while (toks.length > 0) {
     const f = fold(stripPossessive(toks[0].text));
     const known = COUNTRIES.has(f) || CITIES.has(f);
     const opensSentence = atStart && toks[0] === run[0];
     if (NEVER_NAMES.has(f) || STOP_WORDS.has(f)) {
+      if (f === "the") article = true;
+      if (HONORIFICS.has(f)) titled = true;
       toks.shift();
       continue;
     }
@@ -197,20 +273,36 @@ function classifyRun(
     }
     break;
   }
+  const hasConnector = toks.some((t) => CONNECTORS.has(t.text));
   // Trailing words that the article also writes in lower case are not part of a name
-  // ("Canada For a visit", "Paris He vetoed" in machine-translated text).
+  // ("Canada For a visit", "Paris He vetoed" in machine-translated text), nor are trailing
+  // titles ("Police Lt", "Los Angeles County Sheriff").
   while (toks.length > 1) {
-    const f = fold(stripPossessive(toks[toks.length - 1].text));
+    const last = toks[toks.length - 1];
+    const f = fold(stripPossessive(last.text));
     const rest = spanText(sentence, toks.slice(0, -1));
-    if (NEVER_NAMES.has(f) || STOP_WORDS.has(f) || (seenLower(evidence, f) && isPlaceName(rest)))
+    // "Group of Seven": a number word after a connector is part of the name.
+    if (CONNECTORS.has(toks[toks.length - 2].text) && NEVER_NAMES.has(f)) break;
+    // "BVR News": a head word ends an organisation's name even when it is page furniture alone.
+    if (ORG_HEADS.has(f) && NEVER_NAMES.has(f)) break;
+    if (
+      NEVER_NAMES.has(f) ||
+      STOP_WORDS.has(f) ||
+      (seenLower(evidence, f) && isPlaceName(rest)) ||
+      (!hasConnector && TRAILING_TITLES.has(f) && !isTitle(fold(toks[toks.length - 2].text)))
+    )
       toks.pop();
     else break;
   }
   if (toks.length === 0) return out;
-  // Titles: "French President Jane Roe", "US Defense Secretary John Doe".
+  // Titles: "French President Jane Roe", "US Defense Secretary John Doe", "Chief of Police
+  // Jo Roe" — but not inside an institution's name ("Lindqvist State Guest House").
+  const lastFolded = fold(stripPossessive(toks[toks.length - 1].text));
+  const institution = ORG_HEADS.has(lastFolded) || PLACE_HEADS.has(lastFolded);
   let lastTitle = -1;
-  for (let k = 0; k < toks.length - 1; k++) if (isTitle(fold(toks[k].text))) lastTitle = k;
-  let personCue = PERSON_CUES.has(prevWord) || HONORIFICS.has(prevWord);
+  if (!institution)
+    for (let k = 0; k < toks.length - 1; k++) if (isTitle(fold(toks[k].text))) lastTitle = k;
+  let personCue = PERSON_CUES.has(prevWord);
   if (lastTitle >= 0) {
     const prefix = toks.slice(0, firstTitle(toks));
     const prefixText = prefix.length > 0 ? spanText(sentence, prefix) : "";
@@ -218,16 +310,31 @@ function classifyRun(
       out.push(span(sentence, prefix, "place"));
     } else if (prefix.length > 0 && !prefix.every((t) => isDemonym(t.text))) {
       const f = fold(stripPossessive(prefixText));
-      if (ORG_HEADS.has(f.split(" ").pop() ?? "")) out.push(span(sentence, prefix, "organization"));
+      const pHead = f.split(" ").pop() ?? "";
+      if (ORG_HEADS.has(pHead)) out.push(span(sentence, prefix, "organization"));
+      else if (PLACE_HEADS.has(pHead)) out.push(span(sentence, prefix, "place"));
     }
-    toks = toks.slice(lastTitle + 1);
-    personCue = true;
+    let cut = lastTitle + 1;
+    // "Chief of Police Jo Roe": the title's "of" complement goes with it.
+    while (cut + 2 < toks.length && CONNECTORS.has(toks[cut].text)) {
+      cut += 2;
+      while (cut < toks.length - 1 && isTitle(fold(toks[cut].text))) cut++;
+    }
+    // "the Governor of Alaska" names no one: only its complement is a name.
+    if (CONNECTORS.has(toks[cut]?.text ?? "")) {
+      out.push(...classifyRun(toks.slice(cut + 1), sentence, false, toks[cut].text, evidence));
+      return out;
+    }
+    toks = toks.slice(cut);
+    titled = true;
+    article = false;
   }
   // Honorifics glued to the name.
   while (toks.length > 1 && HONORIFICS.has(fold(toks[0].text))) {
     toks.shift();
-    personCue = true;
+    titled = true;
   }
+  if (titled) personCue = true;
   if (toks.length === 0) return out;
   const text = stripPossessive(spanText(sentence, toks));
   const folded = fold(text);
@@ -239,21 +346,91 @@ function classifyRun(
   // Nationality adjectives ("North Korean leader", "Chinese") are not entities.
   if (isDemonym(words[words.length - 1]) && !ORG_HEADS.has(head)) return out;
   if (words.every((w) => NEVER_NAMES.has(w) || STOP_WORDS.has(w) || TITLES.has(w))) return out;
+  // Two places joined by a hyphen ("US-China talks") are two places.
+  const parts = text.split("-");
+  if (parts.length > 1 && parts.every((p) => isPlaceName(p))) {
+    let at = toks[0].start;
+    for (const p of parts) {
+      out.push({ text: p, kind: "place", start: at, end: at + p.length });
+      at += p.length + 1;
+    }
+    return out;
+  }
+  // Titles and generic head words alone ("District Attorney", "Police Department"; but
+  // "Ministry of Defence" is a name, and so is a place named by its kind: "Harbour Café").
+  const generic =
+    words.length === 1
+      ? isGenericHead(head) || TITLES.has(head)
+      : !words.some((w) => CONNECTORS.has(w)) &&
+        words.every((w) => TITLES.has(w) || isGenericHead(w)) &&
+        words.some((w) => TITLES.has(w) || (ORG_HEADS.has(w) && !PLACE_HEADS.has(w)));
+  if (generic) {
+    // "told the Post", "The Clarion reported": a newspaper's short name.
+    const outlet =
+      words.length === 1 &&
+      MEDIA_HEADS.has(head) &&
+      (OUTLET_CUE.test(sentence.slice(0, toks[0].start)) ||
+        (article && /^(?:said|says|reported|reports|wrote|writes|quoted|cited)$/.test(nextWord)));
+    if (!outlet) return out;
+    out.push({
+      text,
+      kind: "organization",
+      start: toks[0].start,
+      end: toks[0].start + text.length,
+    });
+    return out;
+  }
+  // A compass word alone is half of "North and South Korea", not a place.
+  if (words.length === 1 && /^(?:north|south|east|west)$/.test(head) && !article) return out;
+  const speech = SPEECH_VERB.test(nextWord);
+  // A lone word the story also writes in lower case is a common noun ("in Warehouse 3",
+  // "Press"), unless a title or a speech verb says it is someone.
+  if (
+    words.length === 1 &&
+    !personCue &&
+    !speech &&
+    !isPlaceName(text) &&
+    !isAcronym(text) &&
+    (evidence?.lower.has(words[0]) ?? false)
+  )
+    return out;
+  // Head words: the last word, and the word before a connector ("Department of Justice").
+  const connectorAt = words.findIndex((w) => CONNECTORS.has(w));
+  const heads = connectorAt > 0 ? [head, words[connectorAt - 1]] : [head];
+  // A name opening on a place, a nationality or an acronym ("U.S. Marshals", "American Harvest",
+  // "INS Orvik") is not a person's.
+  const firstIsPlace =
+    words.length > 1 &&
+    (isDemonymWord(words[0]) ||
+      COUNTRIES.has(words[0]) ||
+      CITIES.has(words[0]) ||
+      /^[\p{Lu}.]{2,}$/u.test(toks[0].text));
   let kind: EntityKind;
   const withoutDemonym = words.length > 1 && isDemonym(words[0]) ? words.slice(1).join(" ") : "";
   if (isPlaceName(text) || (withoutDemonym && isPlaceName(withoutDemonym))) kind = "place";
-  else if (ORG_HEADS.has(head) || ORG_HEADS.has(words[0]) || isAcronym(text)) kind = "organization";
-  else if (PLACE_HEADS.has(head)) kind = "place";
+  else if (article && COUNTRIES.has(`the ${folded}`)) kind = "place";
+  else if (heads.some((h) => ORG_HEADS.has(h)) || ORG_HEADS.has(words[0]) || isAcronym(text))
+    kind = "organization";
+  // "Center for Coastal Studies": a name going on with "for" is an organisation's.
+  else if (words[connectorAt] === "for") kind = "organization";
+  else if (heads.some((h) => PLACE_HEADS.has(h))) kind = "place";
+  else if (titled) kind = "person";
+  // "the official Tarvek Sinmun newspaper", "the Millbrook area".
+  else if (ORG_NOUNS.has(nextWord)) kind = "organization";
+  else if (PLACE_NOUNS.has(nextWord)) kind = "place";
   else if (personCue) kind = "person";
+  else if (PLACE_PREPOSITIONS.test(prevWord)) kind = "place";
   else if (
     words.length >= 2 &&
     words.length <= 4 &&
+    !article &&
+    !firstIsPlace &&
     !words.some((w) => CONNECTORS.has(w) || evidence?.lower.has(w))
   ) {
     // Two to four capitalised words that the article never writes in lower case.
     kind = "person";
-  } else if (/^(?:in|from|near|across|into|outside|inside)$/.test(prevWord)) kind = "place";
-  else if (/^(?:said|says|told|added|stated)$/.test(nextWord)) kind = "person";
+  } else if (prevWord === "from") kind = "place";
+  else if (speech) kind = article ? "organization" : "person";
   else kind = "other";
   // A lone capitalised word the article also writes in lower case is emphasis, not a name.
   if (kind === "other" && words.length === 1 && seenLower(evidence, words[0])) return out;
@@ -264,6 +441,23 @@ function classifyRun(
     end: toks[0].start + text.length,
   });
   return out;
+}
+
+/**
+ * A nationality adjective as the first word of a name ("American Harvest", "Canadian Gardens"):
+ * listed, or a known place plus an ending ("Iran-ian", "Korea-n"). Strict, so that given
+ * names ending alike ("Brian", "Roman") stay names.
+ */
+function isDemonymWord(f: string): boolean {
+  if (COUNTRIES.has(f) || CITIES.has(f)) return false;
+  if (DEMONYMS.has(f)) return true;
+  for (const ending of ["n", "an", "ian", "ean", "ese", "ish", "i"]) {
+    if (!f.endsWith(ending)) continue;
+    const stem = f.slice(0, -ending.length);
+    if (COUNTRIES.has(stem) || CITIES.has(stem)) return true;
+    if (stem.length >= 5 && [...COUNTRIES].some((c) => c.startsWith(stem))) return true;
+  }
+  return false;
 }
 
 function isTitle(f: string): boolean {
@@ -281,7 +475,8 @@ function isPlaceName(text: string): boolean {
 }
 
 function isAcronym(text: string): boolean {
-  return /^[\p{Lu}.]{2,6}$/u.test(text) && !PLACE_ACRONYMS.has(fold(text));
+  // "NATO", "U.N.", "G7", "G20".
+  return /^(?:[\p{Lu}.]{2,6}|\p{Lu}{1,3}\d{1,2})$/u.test(text) && !PLACE_ACRONYMS.has(fold(text));
 }
 
 function spanText(sentence: string, toks: Tok[]): string {

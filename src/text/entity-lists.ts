@@ -24,7 +24,13 @@ export const COUNTRIES: ReadonlySet<string> = new Set(
     "venezuela|vietnam|yemen|zambia|zimbabwe|korea|gaza|west bank|crimea|donbas|europe|asia|africa|" +
     "latin america|middle east|far east|korean peninsula|northeast asia|southeast asia|the west|" +
     "california|texas|florida|new york|ohio|michigan|pennsylvania|georgia|arizona|nevada|iowa|" +
-    "virginia|north carolina|south carolina|wisconsin|minnesota|colorado|washington state|alaska|hawaii"
+    "virginia|north carolina|south carolina|wisconsin|minnesota|colorado|washington state|alaska|hawaii|" +
+    "alabama|arkansas|connecticut|delaware|idaho|illinois|indiana|kansas|kentucky|louisiana|maine|" +
+    "maryland|massachusetts|mississippi|missouri|montana|nebraska|new hampshire|new jersey|" +
+    "new mexico|north dakota|south dakota|oklahoma|oregon|rhode island|tennessee|utah|vermont|" +
+    "west virginia|wyoming|ontario|quebec|british columbia|alberta|bavaria|catalonia|siberia|" +
+    "normandy|tasmania|queensland|punjab|kashmir|tibet|chechnya|darfur|sinai|balkans|caribbean|" +
+    "scandinavia|arctic|antarctica"
   ).split("|"),
 );
 
@@ -40,7 +46,20 @@ export const CITIES: ReadonlySet<string> = new Set(
     "jakarta|singapore|kuala lumpur|sydney|melbourne|canberra|auckland|ottawa|toronto|montreal|" +
     "vancouver|mexico city|havana|caracas|bogota|lima|santiago|buenos aires|sao paulo|rio de janeiro|" +
     "brasilia|nairobi|lagos|addis ababa|johannesburg|cape town|khartoum|tripoli|tunis|algiers|rabat|" +
-    "vladivostok|hiroshima|gaza city|rafah|mosul|aleppo|kandahar|sochi|davos|strasbourg|the hague"
+    "vladivostok|hiroshima|gaza city|rafah|mosul|aleppo|kandahar|sochi|davos|strasbourg|the hague|" +
+    "san diego|san jose|portland|baltimore|new orleans|nashville|minneapolis|" +
+    "pittsburgh|st louis|kansas city|sacramento|honolulu|salt lake city|tampa|" +
+    "manchester|birmingham|liverpool|glasgow|edinburgh|cardiff|belfast|leeds|bristol|munich|" +
+    "hamburg|frankfurt|cologne|barcelona|naples|venice|marseille|lyon|herat|basra|" +
+    "tikrit|fallujah|homs|idlib|sanaa|mecca|jeddah|muscat|manama|lahore|" +
+    "kolkata|chennai|bangalore|bengaluru|hyderabad|kathmandu|colombo|yangon|phnom penh|" +
+    "guangzhou|shenzhen|wuhan|kyoto|busan|ho chi minh city|perth|brisbane|adelaide|" +
+    "calgary|abuja|accra|dakar|kinshasa|kampala|kigali|harare|luanda|mogadishu|benghazi|" +
+    "ramallah|hebron|haifa|amman|tbilisi|yerevan|baku|tashkent|almaty|" +
+    "astana|belgrade|sarajevo|zagreb|bucharest|kishinev|chisinau|riga|vilnius|tallinn|" +
+    "reykjavik|bratislava|ljubljana|quito|la paz|montevideo|asuncion|panama city|" +
+    "guatemala city|san salvador|tegucigalpa|managua|san juan|kingston|port-au-prince|" +
+    "santo domingo|monterrey|guadalajara|tijuana|juarez"
   ).split("|"),
 );
 
@@ -75,7 +94,11 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set(
     "peninsula sea ocean river island islands mountains mountain valley province region street " +
     "square airport coast bay strait gulf county district city desert lake mount state territory " +
     "border harbor harbour port wharf park bridge highway road avenue village town cosmodrome " +
-    "base station centre center palace house hall stadium terrace lane wharf quay dock docks"
+    "base station centre center palace house hall stadium terrace lane wharf quay dock docks " +
+    "cafe café restaurant hotel pub inn market mall plaza arena theatre theater museum gallery " +
+    "cathedral mosque temple tower building estate estates farm creek gardens boulevard blvd " +
+    "drive corridor canal crossing junction heights hills springs falls beach forest reserve " +
+    "neighbourhood neighborhood quarter prison jail camp"
   ).split(" "),
 );
 
@@ -92,7 +115,8 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
     "conference summit reuters convention inspectorate directorate infirmary academy chemicals " +
     "industries holdings systems technologies energy motors pharmaceuticals partners capital " +
     "enterprises laboratories labs trust society institute desk wire gazette chronicle " +
-    "clarion courier mail telegraph observer express standard"
+    "clarion courier mail telegraph observer express standard command survey magazine firm " +
+    "studio studios agencies"
   ).split(" "),
 );
 
@@ -115,7 +139,8 @@ export const TITLES: ReadonlySet<string> = new Set(
     "chairman chairwoman chair ceo director chief spokesman spokeswoman spokesperson ambassador " +
     "envoy commissioner premier president-elect leader aide adviser advisor minister-president " +
     "deputy foreign defense defence interior finance state attorney sheikh emir ayatollah " +
-    "officer sergeant lieutenant inspector superintendent commander professor prof coach"
+    "officer sergeant lieutenant inspector superintendent commander professor prof coach " +
+    "sheriff undersheriff trooper lt lt. sgt sgt. cpl det detective constable executive marshal"
   ).split(" "),
 );
 
@@ -143,6 +168,55 @@ export const DEMONYMS: ReadonlySet<string> = new Set(
     "somali afghan kazakh uzbek tajik turkmen kyrgyz czech slovak greek french dutch irish welsh " +
     "danish polish finnish swedish turkish spanish british scottish english western eastern " +
     "northern southern soviet islamic arab muslim christian jewish catholic communist democratic " +
-    "republican"
+    "republican chinese japanese vietnamese lebanese sudanese taiwanese burmese congolese " +
+    "senegalese portuguese maltese"
+  ).split(" "),
+);
+
+/**
+ * Organisation head words that are names by themselves; every other head word ("Press",
+ * "Post", "Warehouse", "Police") alone is the common noun of a longer name, not a name.
+ */
+const PROPER_HEADS: ReadonlySet<string> = new Set(
+  "kremlin pentagon nato reuters congress parliament senate".split(" "),
+);
+
+/** Head words of newspaper names, which alone can name the paper ("told the Post"). */
+export const MEDIA_HEADS: ReadonlySet<string> = new Set(
+  (
+    "times post news press tribune journal herald guardian gazette chronicle clarion courier " +
+    "mail telegraph observer express standard magazine"
+  ).split(" "),
+);
+
+/** Titles that can end a run of capitalised words without being anyone's surname ("Police Lt"). */
+export const TRAILING_TITLES: ReadonlySet<string> = new Set(
+  (
+    "lt lt. sgt sgt. sheriff undersheriff trooper officer spokesman spokeswoman spokesperson " +
+    "secretary minister president chairman chairwoman commissioner superintendent inspector " +
+    "detective executive mayor governor director chief ceo ambassador envoy senator gov gov. " +
+    "sen sen. rep rep. gen gen. col capt"
+  ).split(" "),
+);
+
+/** True for a head word that alone is a common noun ("press", "group", "street"). */
+export function isGenericHead(folded: string): boolean {
+  return (ORG_HEADS.has(folded) || PLACE_HEADS.has(folded)) && !PROPER_HEADS.has(folded);
+}
+
+/** Lower-case nouns that, right after a name, make it a place ("the Quayside and Millbrook areas"). */
+export const PLACE_NOUNS: ReadonlySet<string> = new Set(
+  (
+    "city town village area areas neighbourhood neighbourhoods neighborhood neighborhoods " +
+    "district districts suburb suburbs region province county port island islands estate " +
+    "community communities township municipality"
+  ).split(" "),
+);
+
+/** Lower-case nouns that, right after a name, make it an organisation ("the Tarvek Sinmun newspaper"). */
+export const ORG_NOUNS: ReadonlySet<string> = new Set(
+  (
+    "newspaper newspapers daily paper tabloid agency broadcaster channel network magazine website " +
+    "outlet company firm group party ministry union council bank studio studios airline"
   ).split(" "),
 );

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { buildActors } from "../src/analyse/actors.js";
+import { toDoc, storyEvidence } from "../src/text/to-doc.js";
+import type { Article } from "../src/model.js";
+import { article } from "./brief-fixtures.js";
+
+// An invented story told by three outlets.
+const post: Article = {
+  ...article(
+    "post",
+    [
+      "Flood Hits Dunmere",
+      "EASTPORT, Oct 3 (Wire Press) - Floods swept through the Dunmere and Holloway areas on Monday, and Mayor Ilse Marwick ordered an evacuation.",
+      "Marwick's office said the Eastport Regional Water Authority (ERWA) had opened two reservoirs.",
+      "A resident told the Post that the water rose within minutes.",
+      "The United Nations sent a team, and the UN said the risk was falling.",
+    ],
+    "2025-10-03",
+  ),
+  headings: [0],
+  outlet: "The Eastport Post",
+};
+const courier = article(
+  "courier",
+  [
+    "Ilse Marwick, the mayor of Eastport, said 300 homes were flooded in Dunmere.",
+    "Mrs Marwick said ERWA engineers worked through the night near Warehouse 4, a storage depot; the warehouse was empty.",
+    "Ilse thanked volunteers, and Ilse's husband Tobias Marwick joined them.",
+  ],
+  "2025-10-03",
+);
+const daily = article(
+  "daily",
+  [
+    "Mayor Marwick said the Eastport Regional Water Authority had made the right call.",
+    "Ilse Marwick added that schools in Holloway would reopen on Friday.",
+  ],
+  "2025-10-04",
+);
+
+const articles = [post, courier, daily];
+const evidence = storyEvidence(articles);
+const table = buildActors(articles.map((a) => toDoc(a, { evidence })));
+const actor = (name: string) => table.actors.find((a) => a.name === name);
+
+describe("actors of a story", () => {
+  it("merges surname, possessive, title + name, Mr/Mrs X and the given name into one person", () => {
+    const mayor = actor("Ilse Marwick");
+    assert.ok(mayor);
+    assert.equal(mayor.kind, "person");
+    assert.deepEqual(mayor.aliases, ["Ilse", "Marwick"]);
+    assert.deepEqual(mayor.sources, ["courier", "daily", "post"]);
+    assert.equal(table.resolve("Marwick's"), "Ilse Marwick");
+    assert.equal(table.resolve("Ilse"), "Ilse Marwick");
+    // The other Marwick of the story stays apart.
+    assert.equal(actor("Tobias Marwick")?.kind, "person");
+  });
+  it("merges an acronym into the name it stands for", () => {
+    const authority = actor("Eastport Regional Water Authority");
+    assert.equal(authority?.kind, "organization");
+    assert.deepEqual(authority?.aliases, ["ERWA"]);
+    assert.equal(table.resolve("ERWA"), "Eastport Regional Water Authority");
+  });
+  it("names a newspaper's short name after the source outlet it matches", () => {
+    assert.equal(actor("Eastport Post")?.kind, "organization");
+    assert.equal(table.resolve("Post"), "Eastport Post");
+  });
+  it("types places by cue and coordination, organisations by alias", () => {
+    assert.equal(actor("Dunmere")?.kind, "place");
+    assert.equal(actor("Holloway")?.kind, "place");
+    assert.equal(actor("United Nations")?.kind, "organization");
+    assert.deepEqual(actor("United Nations")?.aliases, ["UN"]);
+  });
+  it("keeps fragments, common nouns and heading-only names out", () => {
+    const names = table.actors.map((a) => a.name);
+    for (const junk of ["Press", "Wire", "Warehouse", "Flood Hits Dunmere", "Mayor", "Post"])
+      assert.ok(!names.includes(junk), `${junk} is not an actor: ${names.join(", ")}`);
+  });
+});
