@@ -59,8 +59,8 @@ describe("extracting the five seed scrapes", { skip: seeds.skip }, () => {
   it("finds the titles, and none where the scrape has no headline", () => {
     assert.match(get("000").title ?? "", /^Putin to Visit North Korea/);
     assert.equal(get("001").title, null);
-    assert.match(get("002").title ?? "", /^Putin’s Visit to North Korea Signals/);
-    assert.match(get("003").title ?? "", /^Russia’s Putin is set to make a rare visit/);
+    assert.match(get("002").title ?? "", /^Putin’s Visit to North Korea/);
+    assert.match(get("003").title ?? "", /^Russia’s Putin is set to/);
     assert.match(get("004").title ?? "", /^United State and South Korea/);
   });
 
@@ -114,7 +114,7 @@ describe("extracting the five seed scrapes", { skip: seeds.skip }, () => {
   it("removes see-also links and a photo caption from the middle of the article", () => {
     const a = get("003");
     assert.deepEqual(reasonsOf(a, "See also"), ["see-also", "see-also", "see-also"]);
-    assert.deepEqual(reasonsOf(a, "Vladimir Putin and Kim Jong Un during"), ["caption"]);
+    assert.deepEqual(reasonsOf(a, "Vladimir Putin and Kim Jong Un"), ["caption"]);
   });
 
   it("removes comment forms and article footers", () => {
