@@ -31,7 +31,7 @@ export interface SqlDriver extends SqlConn {
   lockMigrations(conn: SqlConn): Promise<void>;
   /** Selects the oldest queued job not held by another transaction, locking it. */
   readonly claimJobSql: string;
-  /** Inserts one article's search text: parameters (article id, title, body text). */
+  /** Inserts one article's search text: parameters (arrival number `seq`, title, body text). */
   readonly indexSearchSql: string;
   /**
    * Finds the stories whose articles match a query, best first: parameters (the engine's query

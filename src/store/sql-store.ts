@@ -232,7 +232,7 @@ export class SqlStore implements Store {
       ],
     );
     const seq = Number(inserted[0].seq);
-    await this.indexSearch(conn, id, stored);
+    await this.indexSearch(conn, seq, stored);
     await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
       id,
       JSON.stringify(fingerprint.data),
@@ -456,9 +456,9 @@ export class SqlStore implements Store {
   }
 
   /** Indexes an article's title and body for `searchStories`. */
-  private async indexSearch(conn: SqlConn, articleId: string, article: Article): Promise<void> {
+  private async indexSearch(conn: SqlConn, seq: number, article: Article): Promise<void> {
     const { title, text } = searchableText(article);
-    await conn.run(this.db.indexSearchSql, [articleId, title, text]);
+    await conn.run(this.db.indexSearchSql, [seq, title, text]);
   }
 
   async loadStory(requested: string): Promise<LoadedStory | null> {
@@ -795,7 +795,7 @@ export class SqlStore implements Store {
               rec.ingestedAt,
             ],
           );
-          await this.indexSearch(conn, String(rec.id), rec.article as Article);
+          await this.indexSearch(conn, Number(rec.seq), rec.article as Article);
           await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
             rec.id,
             JSON.stringify(rec.fingerprint),

@@ -56,13 +56,13 @@ class PostgresDriver extends PgConn implements SqlDriver {
   readonly claimJobSql =
     "SELECT id, input, payload FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
   readonly indexSearchSql =
-    "INSERT INTO search_text (article_id, doc) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))";
+    "INSERT INTO search_text (seq, doc) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))";
   // A story ranks by its best article (higher ts_rank is better), then most recently grown,
   // then id, so equal scores come back in a fixed order.
   readonly searchStoriesSql = `SELECT a.story_id, max(ts_rank(t.doc, q.query)) AS best
      FROM (SELECT to_tsquery('simple', ?) AS query) q
      JOIN search_text t ON t.doc @@ q.query
-     JOIN articles a ON a.id = t.article_id JOIN stories s ON s.id = a.story_id
+     JOIN articles a ON a.seq = t.seq JOIN stories s ON s.id = a.story_id
      GROUP BY a.story_id, s.updated_seq ORDER BY best DESC, s.updated_seq DESC, a.story_id LIMIT ?`;
   matchText = tsQuery;
 

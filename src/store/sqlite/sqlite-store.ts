@@ -39,14 +39,14 @@ class SqliteDriver implements SqlDriver {
   readonly engine = "sqlite" as const;
   readonly claimJobSql =
     "SELECT id, input, payload FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1";
-  readonly indexSearchSql = "INSERT INTO search_fts (article_id, title, text) VALUES (?, ?, ?)";
+  readonly indexSearchSql = "INSERT INTO search_fts (rowid, title, text) VALUES (?, ?, ?)";
   // bm25() ranks within the MATCH query; a story ranks by its best article (lower is better),
   // then most recently grown, then id, so equal scores come back in a fixed order.
   // (MATERIALIZED keeps the planner from flattening bm25() out of its MATCH query.)
   readonly searchStoriesSql = `WITH m AS MATERIALIZED (
-       SELECT article_id, bm25(search_fts, 0, 4, 1) AS rank FROM search_fts WHERE search_fts MATCH ?)
+       SELECT rowid AS seq, bm25(search_fts, 4, 1) AS rank FROM search_fts WHERE search_fts MATCH ?)
      SELECT a.story_id, min(m.rank) AS best FROM m
-     JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = a.story_id
+     JOIN articles a ON a.seq = m.seq JOIN stories s ON s.id = a.story_id
      GROUP BY a.story_id, s.updated_seq ORDER BY best, s.updated_seq DESC, a.story_id LIMIT ?`;
   matchText = fts5Match;
   private readonly lane: { queue: Promise<unknown> };
