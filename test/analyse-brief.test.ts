@@ -85,6 +85,11 @@ describe("buildBrief on a hand-made story", () => {
     assert.equal(q.speaker, "Maria Okafor");
     assert.equal(q.source, "wire");
     assert.deepEqual(q.alsoIn, ["copy", "local"]);
+    assert.equal(
+      q.text,
+      "This was the worst fire our crews have seen in twenty years",
+      "the comma before the attribution is not part of the quote",
+    );
   });
   it("puts relative dates on the timeline at their precision, in order", () => {
     const dates = brief.timeline.map((t) => t.date);

@@ -152,7 +152,12 @@ export function findQuotes(index: StoryIndex): Quote[] {
     kept.push(f);
     out.push(f.quote);
   }
-  for (const q of out) q.alsoIn ??= [];
+  for (const q of out) {
+    q.alsoIn ??= [];
+    // The comma that handed over to the attribution ("…their life," she said) is the
+    // sentence's punctuation, not the speaker's words.
+    q.text = q.text.replace(/\s*[,;:]$/, "");
+  }
   return out;
 }
 
