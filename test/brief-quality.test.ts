@@ -240,6 +240,31 @@ describe("lead selection", () => {
     assert.match(brief.lead, /It reopened/);
     assert.match(brief.lead, /^(?!It )/);
   });
+
+  it("never puts a piece of a multi-sentence quote in the lead", () => {
+    // The best-supported sentences are the two halves of one quote, carried by every source.
+    const quote = (who: string) =>
+      `“We warned the owners about the weir in writing every winter for five years. Nobody at the trust ever answered a single letter,” ${who} said.`;
+    const a = article("a", [
+      quote("Rowan Pike, who chairs the Elsford anglers' club,"),
+      "Floodwater from the Elsford weir reached forty homes on Sunday night.",
+    ]);
+    const b = article("b", [
+      quote("club chair Rowan Pike"),
+      "Forty homes were flooded on Sunday night when the Elsford weir failed.",
+    ]);
+    const c = article("c", [
+      quote("Pike"),
+      "The Elsford weir failed on Sunday night, flooding forty homes.",
+    ]);
+    const brief = buildBrief([a, b, c], [family("a"), family("b"), family("c")], { leadWords: 60 });
+    assert.match(brief.lead, /forty homes/i);
+    assert.doesNotMatch(
+      brief.lead,
+      /every winter for five years\. Nobody|We warned the owners about/,
+    );
+    assert.doesNotMatch(brief.lead, /single letter,”/);
+  });
 });
 
 describe("disputes", () => {

@@ -5,6 +5,7 @@
  */
 import { terms, words } from "../text/tokens.js";
 import { type FactCandidate, statementText } from "./facts.js";
+import { balanceQuotes } from "./quote-passage.js";
 import { similarity, type Unit } from "./story-index.js";
 
 /** Lead length in words when none is asked for (a wire-style first paragraph). */
@@ -157,6 +158,9 @@ export function pickLead(
       const text = u.sentence.text;
       if (u.wordCount < MIN_LEAD_SENTENCE_WORDS || u.wordCount > MAX_LEAD_SENTENCE_WORDS) continue;
       if (/\?\s*["”]?$/.test(text) || (EXCLUDE_QUOTES && /^["“]/.test(text))) continue;
+      // A piece of a quote that runs over several sentences reads as a fragment on its own
+      // (its marks do not pair up): the lead shows whole statements only.
+      if (balanceQuotes(text) !== text) continue;
       const score =
         weights.support * support +
         weights.centroid * cosine(u.features, centroid) +
