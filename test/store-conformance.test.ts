@@ -317,6 +317,7 @@ for (const engine of await storeEngines()) {
           ["c", 1, 1],
         ],
       );
+      assert.equal(await store.countStories(), 2, "a merged story is no longer counted");
       const viaOldId = await store.loadStory("b");
       assert.equal(viaOldId?.story.id, "a");
       assert.deepEqual(viaOldId?.story.articles, ["a", "b", "d"]);

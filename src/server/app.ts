@@ -255,7 +255,7 @@ export function createApp(options: AppOptions): App {
 
   /** The story list, or the stories matching a search (the store's full-text index), best first. */
   const searchStories = async (q: string): Promise<{ stories: StorySummary[]; total: number }> => {
-    const total = (await store.counts()).stories;
+    const total = await store.countStories();
     const stories = q.trim()
       ? await store.searchStories(q, { limit: MAX_LISTED_STORIES })
       : await store.listStories({ limit: MAX_LISTED_STORIES });

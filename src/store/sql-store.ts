@@ -593,12 +593,20 @@ export class SqlStore implements Store {
     });
   }
 
+  async countStories(): Promise<number> {
+    return this.count("stories");
+  }
+
+  /** COUNT(*) of a table, with an optional WHERE clause (constant SQL only). */
+  private async count(from: string): Promise<number> {
+    const rows = await this.db.all<{ n: number }>(
+      `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${from}`,
+    );
+    return Number(rows[0].n);
+  }
+
   async counts(): Promise<StoreCounts> {
-    const count = async (sql: string) =>
-      Number(
-        (await this.db.all<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${sql}`))[0]
-          .n,
-      );
+    const count = (from: string) => this.count(from);
     return {
       inputs: await count("inputs"),
       articles: await count("articles"),

@@ -202,6 +202,8 @@ export interface Store {
     now: string,
   ): Promise<JobOutcome | null>;
 
+  /** How many stories the store holds (one index count, for "n of N" lines). */
+  countStories(): Promise<number>;
   /** Stories, most recently grown first. */
   listStories(options?: ListStoriesOptions): Promise<StorySummary[]>;
   /**
