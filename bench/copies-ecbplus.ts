@@ -1,6 +1,7 @@
 import { findCopyFamilies } from "../src/match/copy-families.js";
 import { DEFAULT_THRESHOLDS, type DerivationThresholds } from "../src/match/derivation.js";
-import { type Fingerprint, fingerprint, intersectSize } from "../src/match/fingerprint.js";
+import { type Fingerprint, fingerprint } from "../src/match/fingerprint.js";
+import { shingleJaccardGroups } from "./copies-baseline.js";
 import { type CorpusItem, copiesCorpus, TRANSFORMS } from "./copies-generate.js";
 import { ecbPlusDir, loadEcbPlus } from "./ecbplus-data.js";
 
@@ -118,16 +119,8 @@ function runOurs(items: Item[], th: DerivationThresholds): Prediction {
 
 /** Baseline: join pairs whose exact word-3-shingle Jaccard is at least `t` (union-find). */
 function runBaseline(items: Item[], t: number): Prediction {
-  const prints = printsOf(items);
-  const parent = prints.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-  for (let i = 0; i < prints.length; i++)
-    for (let j = i + 1; j < prints.length; j++) {
-      const c = intersectSize(prints[i].shingles, prints[j].shingles);
-      const u = prints[i].shingles.length + prints[j].shingles.length - c;
-      if (u > 0 && c / u >= t) parent[Math.max(root(i), root(j))] = Math.min(root(i), root(j));
-    }
-  const predicted = new Map(items.map((x, i) => [x.article.id, items[root(i)].article.id]));
+  const groups = shingleJaccardGroups(printsOf(items), t);
+  const predicted = new Map(items.map((x, i) => [x.article.id, items[groups[i]].article.id]));
   return { predicted, firsts: new Map([...predicted.values()].map((v) => [v, v])) };
 }
 

@@ -6,7 +6,8 @@
  */
 import { findCopyFamilies, scoreCandidatePairs } from "../src/match/copy-families.js";
 import { classifyPair, DEFAULT_THRESHOLDS } from "../src/match/derivation.js";
-import { fingerprint, intersectSize } from "../src/match/fingerprint.js";
+import { fingerprint } from "../src/match/fingerprint.js";
+import { shingleJaccardGroups } from "./copies-baseline.js";
 import { type CorpusItem, copiesCorpus } from "./copies-generate.js";
 import { ecbPlusDir, loadEcbPlus } from "./ecbplus-data.js";
 
@@ -38,17 +39,9 @@ for (const key of ["wireFamily", "family"] as const) {
     for (const f of families) for (const m of f.members) fam.set(m.id, f.id);
     if (process.env.BASELINE) {
       // Shingle Jaccard ≥ BASELINE, union-find (the bench's baseline).
-      const t = Number(process.env.BASELINE);
-      const parent = prints.map((_, i) => i);
-      const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-      for (let i = 0; i < prints.length; i++)
-        for (let j = i + 1; j < prints.length; j++) {
-          const c = intersectSize(prints[i].shingles, prints[j].shingles);
-          const u = prints[i].shingles.length + prints[j].shingles.length - c;
-          if (u > 0 && c / u >= t) parent[Math.max(root(i), root(j))] = Math.min(root(i), root(j));
-        }
+      const groups = shingleJaccardGroups(prints, Number(process.env.BASELINE));
       items.forEach((x, i) => {
-        fam.set(x.article.id, items[root(i)].article.id);
+        fam.set(x.article.id, items[groups[i]].article.id);
       });
     }
     let tp = 0;
