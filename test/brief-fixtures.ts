@@ -1,5 +1,5 @@
 /** Hand-made articles and families for the text, analyse and brief tests. */
-import type { Article, Family } from "../src/model.js";
+import type { Article, Family, Sentence } from "../src/model.js";
 
 /** An article from paragraphs, with optional publication date. */
 export function article(
@@ -32,4 +32,9 @@ export function family(...ids: string[]): Family {
     first: ids[0],
     members: ids.map((id, i) => ({ id, relation: i === 0 ? "original" : "copy", outlet: null })),
   };
+}
+
+/** A body sentence (not a heading) at the given index and paragraph, for furniture tests. */
+export function sentence(index: number, paragraph: number, text: string): Sentence {
+  return { index, paragraph, start: 0, end: text.length, text, heading: false };
 }

@@ -4,19 +4,11 @@ import { LEAD_WEIGHTS, leansBack, pickLead } from "../src/analyse/lead.js";
 import { findFurniture } from "../src/analyse/newsworthiness.js";
 import { buildBrief, buildBriefWork } from "../src/brief/build-brief.js";
 import { renderMarkdown } from "../src/brief/render-markdown.js";
-import type { Article, Sentence } from "../src/model.js";
+import type { Article } from "../src/model.js";
 import { extractDates as findDates, referenceFrom } from "../src/text/dates.js";
-import { article, family } from "./brief-fixtures.js";
+import { article, family, sentence } from "./brief-fixtures.js";
 
 const titled = (a: Article, title: string): Article => ({ ...a, title });
-const sentence = (index: number, paragraph: number, text: string): Sentence => ({
-  index,
-  paragraph,
-  start: 0,
-  end: text.length,
-  text,
-  heading: false,
-});
 
 describe("page furniture", () => {
   it("flags contact lines, reader addresses, consent, credits and captions", () => {

@@ -6,18 +6,8 @@ import { buildBrief } from "../src/brief/build-brief.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { toDoc } from "../src/text/to-doc.js";
 import { timelineDates } from "../src/analyse/timeline.js";
-import type { Sentence } from "../src/model.js";
 import { extractDates as findDates, referenceFrom } from "../src/text/dates.js";
-import { article } from "./brief-fixtures.js";
-
-const sentence = (index: number, paragraph: number, text: string): Sentence => ({
-  index,
-  paragraph,
-  start: 0,
-  end: text.length,
-  text,
-  heading: false,
-});
+import { article, sentence } from "./brief-fixtures.js";
 
 const doc = (paragraphs: string[]) => toDoc(article("a", paragraphs, "2025-03-04"));
 /** Statement texts of every sentence of a one-article story. */
