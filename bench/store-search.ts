@@ -13,6 +13,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ingestInputs } from "../src/ingest/ingest-pipeline.js";
 import { simplePipeline } from "../src/ingest/simple-pipeline.js";
+import type { RawInput } from "../src/model.js";
 import { openStore } from "../src/store/open-store.js";
 import type { Store } from "../src/store/store.js";
 import { rng, syntheticCorpus } from "../test/store-corpus.js";
@@ -61,15 +62,14 @@ async function timeQueries(
   return { median: quantile(ms, 0.5), p90: quantile(ms, 0.9), hits };
 }
 
-async function measure(label: string, store: Store, words: string[]): Promise<string[]> {
-  const inputs = syntheticCorpus({
-    stories: N / 10,
-    reportsPerStory: 5,
-    copiesPerReport: 1,
-    seed: 3,
-  });
+async function measure(
+  label: string,
+  store: Store,
+  inputs: RawInput[],
+  words: string[],
+): Promise<string[]> {
   const summary = await ingestInputs(store, simplePipeline, inputs);
-  const stories = (await store.counts()).stories;
+  const stories = await store.countStories();
   // Warm-up: statement caches, JIT.
   await store.searchStories(words[0]);
   await scanSearch(store, words[0]);
@@ -86,7 +86,7 @@ async function measure(label: string, store: Store, words: string[]): Promise<st
 async function main() {
   console.log(`load average at start: ${loadavg()[0].toFixed(2)} (2 shared cores)`);
   // Query words: the longest word of random articles (story vocabulary, so few stories match).
-  const sample = syntheticCorpus({
+  const inputs = syntheticCorpus({
     stories: N / 10,
     reportsPerStory: 5,
     copiesPerReport: 1,
@@ -95,7 +95,7 @@ async function main() {
   const rand = rng(11);
   const words: string[] = [];
   while (words.length < QUERIES) {
-    const text = sample[Math.floor(rand() * sample.length)].text ?? "";
+    const text = inputs[Math.floor(rand() * inputs.length)].text ?? "";
     const ws = text.match(/[a-z]+/g) ?? [];
     words.push(ws.reduce((a, b) => (b.length > a.length ? b : a), ""));
   }
@@ -107,7 +107,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "crosscheck-search-"));
   try {
     const sqlite = await openStore(join(dir, "search.db"));
-    rows.push(...(await measure("SQLite (FTS5)", sqlite, words)));
+    rows.push(...(await measure("SQLite (FTS5)", sqlite, inputs, words)));
     await sqlite.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -124,7 +124,7 @@ async function main() {
     const u = new URL(PG_ADMIN);
     u.pathname = `/${name}`;
     const pgStore = await openStore(u.toString());
-    rows.push(...(await measure("PostgreSQL (GIN tsvector)", pgStore, words)));
+    rows.push(...(await measure("PostgreSQL (GIN tsvector)", pgStore, inputs, words)));
     await pgStore.close();
   } finally {
     await pgAdmin(PG_ADMIN, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
