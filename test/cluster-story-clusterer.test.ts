@@ -7,6 +7,7 @@ import { extractBatch } from "../src/extract/index.js";
 import {
   CLOCK_QUORUM,
   clusterStories,
+  RETIRE_ARRIVALS,
   RETIRE_DAYS,
   StoryClusterer,
 } from "../src/cluster/story-clusterer.js";
@@ -108,7 +109,7 @@ describe("StoryClusterer", () => {
     assert.equal(resumed.storyOf("a3"), "a1");
   });
 
-  describe("retirement of silent stories (dated streams)", () => {
+  describe("retirement of silent stories", () => {
     const letters = (i: number) =>
       Array.from(String(i), (d) => String.fromCharCode(106 + Number(d))).join("");
     /** An unrelated one-off report (invented words), to move the stream's clock. */
@@ -168,7 +169,7 @@ describe("StoryClusterer", () => {
       assert.equal(c.snapshot().clock, dayOf("2024-01-03"));
     });
 
-    it("never retires undated stories", () => {
+    it(`keeps undated stories in a stream shorter than ${RETIRE_ARRIVALS} articles`, () => {
       const { c } = run([
         quake("a1", "Port Avel", "6.3", 12, "One."),
         quake("a2", "Port Avel", "6.3", 12, "Two."),
@@ -176,6 +177,47 @@ describe("StoryClusterer", () => {
         quake("a3", "Port Avel", "6.3", 12, "Three."),
       ]);
       assert.equal(c.storyOf("a3"), "a1");
+    });
+
+    describe("undated stories retire by arrivals", () => {
+      const undated = (count: number) =>
+        Array.from({ length: count }, (_, i) => ({ ...filler(i, "2024-01-01"), published: null }));
+      const stream = (silence: number) => [
+        quake("a1", "Port Avel", "6.3", 12, "One."),
+        quake("a2", "Port Avel", "6.3", 12, "Two."),
+        ...undated(silence),
+        quake("a3", "Port Avel", "6.3", 12, "Three."),
+      ];
+      const runWith = (articles: ReturnType<typeof filler>[]) => {
+        const c = new StoryClusterer({ retireArrivals: 10 });
+        for (const a of articles) c.add(a);
+        return c;
+      };
+
+      it("joins an undated story fewer than retireArrivals articles after its newest", () => {
+        // a3 arrives 9 articles after a2: still live.
+        assert.equal(runWith(stream(8)).storyOf("a3"), "a1");
+      });
+
+      it("starts a new story once retireArrivals articles came after the newest, keeping the old one", () => {
+        // a3 arrives 11 articles after a2: a1's story is retired.
+        const c = runWith(stream(10));
+        assert.equal(c.storyOf("a3"), "a3");
+        assert.equal(c.storyOf("a2"), "a1");
+        assert.deepEqual(c.storyList()[0].articles, ["a1", "a2"]);
+      });
+
+      it("resumes from a snapshot with the same retirements", () => {
+        const articles = [...stream(10), quake("a4", "Port Avel", "6.3", 12, "Four.")];
+        const whole = runWith(articles);
+        assert.equal(whole.storyOf("a4"), "a3");
+        for (const cut of [1, 2, 7, 12, articles.length - 1]) {
+          const first = runWith(articles.slice(0, cut));
+          const resumed = StoryClusterer.restore(JSON.parse(JSON.stringify(first.snapshot())));
+          for (const a of articles.slice(cut)) resumed.add(a);
+          assert.deepEqual(resumed.snapshot(), whole.snapshot(), `cut at ${cut}`);
+        }
+      });
     });
 
     it("resumes from a snapshot with the same clock and retirements", () => {
