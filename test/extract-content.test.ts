@@ -195,3 +195,25 @@ describe("extract: decks and headlines above the body", () => {
     assert.deepEqual(a.paragraphs, P.slice(0, 3));
   });
 });
+
+describe("extract: generalisation rules (issue 3, dev set outside the benchmark)", () => {
+  const body = P.slice(0, 3)
+    .map((p) => `<p>${p}</p>`)
+    .join("");
+
+  it("reads a negated class word ('no_caption', 'no-sidebar') as saying nothing", () => {
+    const lead =
+      "The council confirmed on Sunday evening that the bridge would reopen at six the next morning, after a final inspection.";
+    for (const cls of ["item item_image no_caption", "item has-no-sidebar", "item without-ads"]) {
+      const a = page(
+        `<html><body><article><div class="${cls}"><h2>${lead}</h2></div><div class="item">${body}</div></article></body></html>`,
+      );
+      assert.equal(a.paragraphs[0], lead, cls);
+    }
+    // The word itself still marks furniture.
+    const a = page(
+      `<html><body><article><div class="item caption"><h2>${lead}</h2></div><div class="item">${body}</div></article></body></html>`,
+    );
+    assert.ok(!a.paragraphs.includes(lead));
+  });
+});

@@ -233,8 +233,16 @@ function isHidden(el: El): boolean {
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
+/**
+ * A negated class word ("no_caption", "no-sidebar", "without-ads": a layout modifier saying
+ * the thing is absent) says nothing of the element itself.
+ */
+const NEGATED_HINT = /(^|[\s_-])(?:no|without)[-_][a-z0-9]+/gi;
+
 function hintOf(el: El): string {
-  return `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
+  const hint = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
+  NEGATED_HINT.lastIndex = 0;
+  return NEGATED_HINT.test(hint) ? hint.replace(NEGATED_HINT, "$1") : hint;
 }
 
 function isFurniture(el: El): boolean {
