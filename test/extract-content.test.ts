@@ -216,4 +216,22 @@ describe("extract: generalisation rules (issue 3, dev set outside the benchmark)
     );
     assert.ok(!a.paragraphs.includes(lead));
   });
+
+  it("judges a linked list item with its list: kept among sentences, dropped among links", () => {
+    const items = [
+      "Is the detour shorter than the old route?",
+      '<a href="/guide">Where will the cyclists go</a>?',
+      "Who pays for the new bearings?",
+    ];
+    const list = `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>`;
+    const a = page(`<html><body><article>${body}${list}${body}</article></body></html>`);
+    assert.ok(a.paragraphs.includes("Where will the cyclists go?"));
+    const links = ["Bridges", "Roads", "Ferries"].map(
+      (w) => `<li><a href="/${w}">${w} news</a></li>`,
+    );
+    const b = page(
+      `<html><body><article>${body}<ul>${links.join("")}</ul>${body}</article></body></html>`,
+    );
+    assert.ok(!b.paragraphs.includes("Roads news"));
+  });
 });

@@ -533,6 +533,9 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
   let linkChars = 0;
   let heading = false;
   let h1 = false;
+  // Link density of the innermost list being flattened: an item is judged with its list (one
+  // linked item in a list of sentences is prose). 1 outside lists: the block decides alone.
+  let listDensity = 1;
   // The alt text of the last image, while its caption may still follow.
   let alt = "";
   let altReach = 0;
@@ -546,7 +549,11 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
     const length = lines.reduce((n, l) => n + l.length, 0);
     if (length > 0) {
       const density = linkChars / length;
-      if (!(density > MAX_BLOCK_LINK_DENSITY && length < LINK_LIST_MAX_CHARS)) {
+      const linkList =
+        density > MAX_BLOCK_LINK_DENSITY &&
+        length < LINK_LIST_MAX_CHARS &&
+        listDensity > MAX_BLOCK_LINK_DENSITY;
+      if (!linkList) {
         for (const text of lines) {
           // A line repeating the picture's alt text, under it, is the picture's caption.
           const caption = altReach > 0 && !heading && lineKey(text) === alt;
@@ -598,12 +605,34 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
       return;
     }
     const one = inH1 || node.tag === "h1";
+    const outerList = listDensity;
+    if (node.tag === "ul" || node.tag === "ol") listDensity = linkDensityOf(node, skip);
     for (const c of node.children) visit(c, a, h, one, depth + 1);
     if (block) flush();
+    listDensity = outerList;
   };
   visit(root, false, false, false, 0);
   flush();
   return blocks;
+}
+
+/** Share of an element's text inside links (skipped subtrees not counted); 0 when it has none. */
+function linkDensityOf(root: El, skip: (el: El) => boolean): number {
+  let text = 0;
+  let link = 0;
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [n, inLink] = stack.pop()!;
+    if (typeof n === "string") {
+      const len = n.replace(/\s+/g, " ").trim().length;
+      text += len;
+      if (inLink) link += len;
+    } else if (!skip(n)) {
+      const a = inLink || n.tag === "a";
+      for (const c of n.children) stack.push([c, a]);
+    }
+  }
+  return text > 0 ? link / text : 0;
 }
 
 /** All blocks of an already chosen fragment (another extractor's output), hidden text dropped. */
