@@ -234,4 +234,12 @@ describe("extract: generalisation rules (issue 3, dev set outside the benchmark)
     );
     assert.ok(!b.paragraphs.includes("Roads news"));
   });
+
+  it("leaves out a photo gallery embedded in the story, even one marked as an embed", () => {
+    const gallery = `<div class="story-embed" id="photo-gallery-embed_12"><div>3 of 17</div><div>Full Screen</div><div>Bridge crews at work before dawn on the damaged pier</div><div>Next slide</div></div>`;
+    const a = page(`<html><body><article><p>${P[3]}</p>${gallery}${body}</article></body></html>`);
+    assert.ok(!a.paragraphs.some((p) => p.includes("Full Screen") || p.includes("Bridge crews")));
+    assert.equal(a.paragraphs.length, 4);
+    assert.ok(a.removed.some((r) => r.reason === "caption" && r.text.includes("Bridge crews")));
+  });
 });

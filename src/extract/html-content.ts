@@ -48,10 +48,12 @@ const BOILERPLATE_HINT =
 
 /**
  * class/id words so specific that a body word next to them does not protect the element:
- * "comment-content", "related-posts-body", "sidebar-main" are still furniture.
+ * "comment-content", "related-posts-body", "sidebar-main" are still furniture, and so is a
+ * photo gallery or carousel embedded in the story ("gallery-embed": its buttons, counters and
+ * slide captions are not the article; a page that is all gallery keeps it by its prose share).
  */
 const STRONG_BOILERPLATE_HINT =
-  /(^|[\s_-])(comments?|comment-list|commentlist|disqus|related|relatedposts|sidebar|newsletter|cookie|outbrain|taboola|share-buttons|social-share|sharing)([\s_-]|$)/i;
+  /(^|[\s_-])(comments?|comment-list|commentlist|disqus|related|relatedposts|sidebar|newsletter|cookie|outbrain|taboola|share-buttons|social-share|sharing|gallery|slideshow|carousel|lightbox)([\s_-]|$)/i;
 
 /**
  * class/id words of a deck (standfirst, subtitle) or a video player's overlay: the benchmark's
@@ -190,7 +192,7 @@ const FURNITURE_REASONS: [RegExp, string][] = [
   [/newsletter|subscri|signup|paywall/i, "newsletter"],
   [/cookie|gdpr|consent/i, "cookie"],
   [/breadcrumb/i, "breadcrumb"],
-  [/caption|credit/i, "caption"],
+  [/caption|credit|gallery|slideshow|carousel|lightbox/i, "caption"],
   [/byline|author/i, "byline"],
   [/date|time/i, "date-line"],
   [/\bads?\b|advert|promo|sponsor|banner/i, "advertisement"],
