@@ -242,4 +242,16 @@ describe("extract: generalisation rules (issue 3, dev set outside the benchmark)
     assert.equal(a.paragraphs.length, 4);
     assert.ok(a.removed.some((r) => r.reason === "caption" && r.text.includes("Bridge crews")));
   });
+
+  it("keeps a dateline span opening a paragraph in that paragraph", () => {
+    const a = page(
+      `<html><body><article><p><span class="dateline">PORTVILLE —</span> ${P[0]}</p>${body}</article></body></html>`,
+    );
+    assert.equal(a.paragraphs[0], `PORTVILLE — ${P[0]}`);
+    // The same span standing alone is still furniture.
+    const b = page(
+      `<html><body><article><p><span class="dateline">March 3, 2031</span></p>${body}</article></body></html>`,
+    );
+    assert.deepEqual(b.paragraphs, P.slice(0, 3));
+  });
 });

@@ -263,6 +263,30 @@ function isFurniture(el: El): boolean {
   return BOILERPLATE_HINT.test(hint) && !BODY_HINT.test(hint);
 }
 
+/** Inline tags whose text runs on with the paragraph around them. */
+const INLINE_TAGS = new Set(["span", "em", "strong", "b", "i", "small", "cite", "abbr", "font"]);
+/** A furniture-classed inline element opening a paragraph is kept when at most this long… */
+const OPENER_MAX_CHARS = 40;
+/** …and the paragraph runs on for at least this many characters after it. */
+const OPENER_MIN_REST_CHARS = 80;
+
+/**
+ * An inline element that opens a long paragraph is part of its first sentence whatever its
+ * class says: a news dateline ("<span class=dateline>CAIRO —</span> Gunmen opened…") is
+ * the article's text, and skipping it would also split the paragraph in two.
+ */
+function opensParagraph(el: El, info: Map<El, Info>): boolean {
+  const p = el.parent;
+  if (!p || p.tag !== "p" || !INLINE_TAGS.has(el.tag)) return false;
+  for (const c of p.children) {
+    if (c === el) break;
+    if (typeof c === "string" ? c.trim() !== "" : (info.get(c)?.text ?? 0) > 0) return false;
+  }
+  const own = info.get(el)?.text ?? 0;
+  const all = info.get(p)?.text ?? 0;
+  return own > 0 && own <= OPENER_MAX_CHARS && all - own >= OPENER_MIN_REST_CHARS;
+}
+
 /** Extracts the article blocks of a page. `strict` skips furniture-marked elements. */
 export function extractContent(root: El): ContentResult {
   const body = pickBody(root);
@@ -310,7 +334,8 @@ function extractWith(body: El, strict: boolean, loose: Map<El, Info>): LineIn[] 
     protect = (el) => prose(loose.get(el)) >= PROTECTED_PROSE_SHARE * total;
   }
   const skip = (el: El) =>
-    dropped(el) || (strict && el.tag !== "body" && isFurniture(el) && !protect(el));
+    dropped(el) ||
+    (strict && el.tag !== "body" && isFurniture(el) && !protect(el) && !opensParagraph(el, loose));
   measure(body, info, skip);
   // Score paragraphs into their ancestors.
   const candidates: El[] = [];
