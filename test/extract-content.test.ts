@@ -254,4 +254,16 @@ describe("extract: generalisation rules (issue 3, dev set outside the benchmark)
     );
     assert.deepEqual(b.paragraphs, P.slice(0, 3));
   });
+
+  it("takes the <title> as headline when the <h1> is a section label and an <h2> repeats the title", () => {
+    const headline = "Night Ferries Return to the Eastern Harbour";
+    const html = (h2: string) =>
+      `<html><head><title>${headline}</title></head><body><h1>Transport and Travel Centre</h1><article><h2>${h2}</h2>${body}</article></body></html>`;
+    const a = page(html(headline));
+    assert.equal(a.title, headline);
+    assert.equal(reasonOf(a, headline), "title-repeat");
+    assert.deepEqual(a.paragraphs, P.slice(0, 3));
+    // Without an <h2> saying the title, the <h1> stays the headline.
+    assert.equal(page(html("Timetables")).title, "Transport and Travel Centre");
+  });
 });
