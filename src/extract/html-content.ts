@@ -277,7 +277,7 @@ const OPENER_MIN_REST_CHARS = 80;
  */
 function opensParagraph(el: El, info: Map<El, Info>): boolean {
   const p = el.parent;
-  if (!p || p.tag !== "p" || !INLINE_TAGS.has(el.tag)) return false;
+  if (p?.tag !== "p" || !INLINE_TAGS.has(el.tag)) return false;
   for (const c of p.children) {
     if (c === el) break;
     if (typeof c === "string" ? c.trim() !== "" : (info.get(c)?.text ?? 0) > 0) return false;
