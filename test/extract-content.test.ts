@@ -195,3 +195,75 @@ describe("extract: decks and headlines above the body", () => {
     assert.deepEqual(a.paragraphs, P.slice(0, 3));
   });
 });
+
+describe("extract: generalisation rules (issue 3, dev set outside the benchmark)", () => {
+  const body = P.slice(0, 3)
+    .map((p) => `<p>${p}</p>`)
+    .join("");
+
+  it("reads a negated class word ('no_caption', 'no-sidebar') as saying nothing", () => {
+    const lead =
+      "The council confirmed on Sunday evening that the bridge would reopen at six the next morning, after a final inspection.";
+    for (const cls of ["item item_image no_caption", "item has-no-sidebar", "item without-ads"]) {
+      const a = page(
+        `<html><body><article><div class="${cls}"><h2>${lead}</h2></div><div class="item">${body}</div></article></body></html>`,
+      );
+      assert.equal(a.paragraphs[0], lead, cls);
+    }
+    // The word itself still marks furniture.
+    const a = page(
+      `<html><body><article><div class="item caption"><h2>${lead}</h2></div><div class="item">${body}</div></article></body></html>`,
+    );
+    assert.ok(!a.paragraphs.includes(lead));
+  });
+
+  it("judges a linked list item with its list: kept among sentences, dropped among links", () => {
+    const items = [
+      "Is the detour shorter than the old route?",
+      '<a href="/guide">Where will the cyclists go</a>?',
+      "Who pays for the new bearings?",
+    ];
+    const list = `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>`;
+    const a = page(`<html><body><article>${body}${list}${body}</article></body></html>`);
+    assert.ok(a.paragraphs.includes("Where will the cyclists go?"));
+    const links = ["Bridges", "Roads", "Ferries"].map(
+      (w) => `<li><a href="/${w}">${w} news</a></li>`,
+    );
+    const b = page(
+      `<html><body><article>${body}<ul>${links.join("")}</ul>${body}</article></body></html>`,
+    );
+    assert.ok(!b.paragraphs.includes("Roads news"));
+  });
+
+  it("leaves out a photo gallery embedded in the story, even one marked as an embed", () => {
+    const gallery = `<div class="story-embed" id="photo-gallery-embed_12"><div>3 of 17</div><div>Full Screen</div><div>Bridge crews at work before dawn on the damaged pier</div><div>Next slide</div></div>`;
+    const a = page(`<html><body><article><p>${P[3]}</p>${gallery}${body}</article></body></html>`);
+    assert.ok(!a.paragraphs.some((p) => p.includes("Full Screen") || p.includes("Bridge crews")));
+    assert.equal(a.paragraphs.length, 4);
+    assert.ok(a.removed.some((r) => r.reason === "caption" && r.text.includes("Bridge crews")));
+  });
+
+  it("keeps a dateline span opening a paragraph in that paragraph", () => {
+    const a = page(
+      `<html><body><article><p><span class="dateline">PORTVILLE —</span> ${P[0]}</p>${body}</article></body></html>`,
+    );
+    assert.equal(a.paragraphs[0], `PORTVILLE — ${P[0]}`);
+    // The same span standing alone is still furniture.
+    const b = page(
+      `<html><body><article><p><span class="dateline">March 3, 2031</span></p>${body}</article></body></html>`,
+    );
+    assert.deepEqual(b.paragraphs, P.slice(0, 3));
+  });
+
+  it("takes the <title> as headline when the <h1> is a section label and an <h2> repeats the title", () => {
+    const headline = "Night Ferries Return to the Eastern Harbour";
+    const html = (h2: string) =>
+      `<html><head><title>${headline}</title></head><body><h1>Transport and Travel Centre</h1><article><h2>${h2}</h2>${body}</article></body></html>`;
+    const a = page(html(headline));
+    assert.equal(a.title, headline);
+    assert.equal(reasonOf(a, headline), "title-repeat");
+    assert.deepEqual(a.paragraphs, P.slice(0, 3));
+    // Without an <h2> saying the title, the <h1> stays the headline.
+    assert.equal(page(html("Timetables")).title, "Transport and Travel Centre");
+  });
+});

@@ -48,10 +48,12 @@ const BOILERPLATE_HINT =
 
 /**
  * class/id words so specific that a body word next to them does not protect the element:
- * "comment-content", "related-posts-body", "sidebar-main" are still furniture.
+ * "comment-content", "related-posts-body", "sidebar-main" are still furniture, and so is a
+ * photo gallery or carousel embedded in the story ("gallery-embed": its buttons, counters and
+ * slide captions are not the article; a page that is all gallery keeps it by its prose share).
  */
 const STRONG_BOILERPLATE_HINT =
-  /(^|[\s_-])(comments?|comment-list|commentlist|disqus|related|relatedposts|sidebar|newsletter|cookie|outbrain|taboola|share-buttons|social-share|sharing)([\s_-]|$)/i;
+  /(^|[\s_-])(comments?|comment-list|commentlist|disqus|related|relatedposts|sidebar|newsletter|cookie|outbrain|taboola|share-buttons|social-share|sharing|gallery|slideshow|carousel|lightbox)([\s_-]|$)/i;
 
 /**
  * class/id words of a deck (standfirst, subtitle) or a video player's overlay: the benchmark's
@@ -190,7 +192,7 @@ const FURNITURE_REASONS: [RegExp, string][] = [
   [/newsletter|subscri|signup|paywall/i, "newsletter"],
   [/cookie|gdpr|consent/i, "cookie"],
   [/breadcrumb/i, "breadcrumb"],
-  [/caption|credit/i, "caption"],
+  [/caption|credit|gallery|slideshow|carousel|lightbox/i, "caption"],
   [/byline|author/i, "byline"],
   [/date|time/i, "date-line"],
   [/\bads?\b|advert|promo|sponsor|banner/i, "advertisement"],
@@ -233,8 +235,16 @@ function isHidden(el: El): boolean {
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
+/**
+ * A negated class word ("no_caption", "no-sidebar", "without-ads": a layout modifier saying
+ * the thing is absent) says nothing of the element itself.
+ */
+const NEGATED_HINT = /(^|[\s_-])(?:no|without)[-_][a-z0-9]+/gi;
+
 function hintOf(el: El): string {
-  return `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
+  const hint = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
+  NEGATED_HINT.lastIndex = 0;
+  return NEGATED_HINT.test(hint) ? hint.replace(NEGATED_HINT, "$1") : hint;
 }
 
 function isFurniture(el: El): boolean {
@@ -251,6 +261,30 @@ function isFurniture(el: El): boolean {
   if (hint.trim() === "") return false;
   if (STRONG_BOILERPLATE_HINT.test(hint) || DECK_HINT.test(hint)) return true;
   return BOILERPLATE_HINT.test(hint) && !BODY_HINT.test(hint);
+}
+
+/** Inline tags whose text runs on with the paragraph around them. */
+const INLINE_TAGS = new Set(["span", "em", "strong", "b", "i", "small", "cite", "abbr", "font"]);
+/** A furniture-classed inline element opening a paragraph is kept when at most this long… */
+const OPENER_MAX_CHARS = 40;
+/** …and the paragraph runs on for at least this many characters after it. */
+const OPENER_MIN_REST_CHARS = 80;
+
+/**
+ * An inline element that opens a long paragraph is part of its first sentence whatever its
+ * class says: a news dateline ("<span class=dateline>CAIRO —</span> Gunmen opened…") is
+ * the article's text, and skipping it would also split the paragraph in two.
+ */
+function opensParagraph(el: El, info: Map<El, Info>): boolean {
+  const p = el.parent;
+  if (p?.tag !== "p" || !INLINE_TAGS.has(el.tag)) return false;
+  for (const c of p.children) {
+    if (c === el) break;
+    if (typeof c === "string" ? c.trim() !== "" : (info.get(c)?.text ?? 0) > 0) return false;
+  }
+  const own = info.get(el)?.text ?? 0;
+  const all = info.get(p)?.text ?? 0;
+  return own > 0 && own <= OPENER_MAX_CHARS && all - own >= OPENER_MIN_REST_CHARS;
 }
 
 /** Extracts the article blocks of a page. `strict` skips furniture-marked elements. */
@@ -300,7 +334,8 @@ function extractWith(body: El, strict: boolean, loose: Map<El, Info>): LineIn[] 
     protect = (el) => prose(loose.get(el)) >= PROTECTED_PROSE_SHARE * total;
   }
   const skip = (el: El) =>
-    dropped(el) || (strict && el.tag !== "body" && isFurniture(el) && !protect(el));
+    dropped(el) ||
+    (strict && el.tag !== "body" && isFurniture(el) && !protect(el) && !opensParagraph(el, loose));
   measure(body, info, skip);
   // Score paragraphs into their ancestors.
   const candidates: El[] = [];
@@ -525,6 +560,9 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
   let linkChars = 0;
   let heading = false;
   let h1 = false;
+  // Link density of the innermost list being flattened: an item is judged with its list (one
+  // linked item in a list of sentences is prose). 1 outside lists: the block decides alone.
+  let listDensity = 1;
   // The alt text of the last image, while its caption may still follow.
   let alt = "";
   let altReach = 0;
@@ -538,7 +576,11 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
     const length = lines.reduce((n, l) => n + l.length, 0);
     if (length > 0) {
       const density = linkChars / length;
-      if (!(density > MAX_BLOCK_LINK_DENSITY && length < LINK_LIST_MAX_CHARS)) {
+      const linkList =
+        density > MAX_BLOCK_LINK_DENSITY &&
+        length < LINK_LIST_MAX_CHARS &&
+        listDensity > MAX_BLOCK_LINK_DENSITY;
+      if (!linkList) {
         for (const text of lines) {
           // A line repeating the picture's alt text, under it, is the picture's caption.
           const caption = altReach > 0 && !heading && lineKey(text) === alt;
@@ -590,12 +632,34 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
       return;
     }
     const one = inH1 || node.tag === "h1";
+    const outerList = listDensity;
+    if (node.tag === "ul" || node.tag === "ol") listDensity = linkDensityOf(node, skip);
     for (const c of node.children) visit(c, a, h, one, depth + 1);
     if (block) flush();
+    listDensity = outerList;
   };
   visit(root, false, false, false, 0);
   flush();
   return blocks;
+}
+
+/** Share of an element's text inside links (skipped subtrees not counted); 0 when it has none. */
+function linkDensityOf(root: El, skip: (el: El) => boolean): number {
+  let text = 0;
+  let link = 0;
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [n, inLink] = stack.pop()!;
+    if (typeof n === "string") {
+      const len = n.replace(/\s+/g, " ").trim().length;
+      text += len;
+      if (inLink) link += len;
+    } else if (!skip(n)) {
+      const a = inLink || n.tag === "a";
+      for (const c of n.children) stack.push([c, a]);
+    }
+  }
+  return text > 0 ? link / text : 0;
 }
 
 /** All blocks of an already chosen fragment (another extractor's output), hidden text dropped. */

@@ -69,12 +69,39 @@ function jsonLdArticles(scripts: string[]): Json[] {
   return out;
 }
 
+/** Most h2/h3 texts remembered while looking for the headline. */
+const MAX_SUBHEADINGS = 200;
+
+/** Shortest word counted as shared by a headline and the `<title>` ("and", "the" are not). */
+const SHARED_WORD_MIN = 4;
+
+/** Lower-case words of a text, space-joined: equal keys mean the same words in order. */
+function wordsKey(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
+}
+
+/**
+ * The headline when no metadata names it: the first `<h1>`, unless it shares no word (of 4+ letters) with the
+ * `<title>` while an `<h2>`/`<h3>` says the `<title>` itself (or its part before a " | Site"
+ * suffix): then the `<h1>` is a site or section label ("Health Center") and the page's
+ * `<title>` is its headline.
+ */
+function headlineOf(h1: string | null, documentTitle: string | null, subheadings: Set<string>) {
+  if (h1 === null || documentTitle === null) return h1 ?? documentTitle;
+  const t = wordsKey(documentTitle);
+  const h = new Set(wordsKey(h1).split(" "));
+  if (t.split(" ").some((w) => w.length >= SHARED_WORD_MIN && h.has(w))) return h1;
+  const head = wordsKey(documentTitle.split(/\s+[|–—\-:·•]\s+/)[0]);
+  return subheadings.has(t) || subheadings.has(head) ? documentTitle : h1;
+}
+
 export function readHtmlMeta(root: El, jsonLd: string[]): HtmlMeta {
   const meta = new Map<string, string>();
   let documentTitle: string | null = null;
   let canonical: string | null = null;
   let lang: string | null = null;
   let h1: string | null = null;
+  const subheadings = new Set<string>();
   let timeDatetime: string | null = null;
   let itempropAuthor: string | null = null;
   let relAuthor: string | null = null;
@@ -98,6 +125,10 @@ export function readHtmlMeta(root: El, jsonLd: string[]): HtmlMeta {
         break;
       case "h1":
         if (h1 === null) h1 = normalizeLine(textOf(el)) || null;
+        break;
+      case "h2":
+      case "h3":
+        if (subheadings.size < MAX_SUBHEADINGS) subheadings.add(wordsKey(textOf(el)));
         break;
       case "time":
         if (timeDatetime === null && a.datetime) timeDatetime = a.datetime;
@@ -125,8 +156,7 @@ export function readHtmlMeta(root: El, jsonLd: string[]): HtmlMeta {
     meta.get("twitter:title") ??
     str(ldGet("headline")) ??
     meta.get("dc.title") ??
-    h1 ??
-    documentTitle;
+    headlineOf(h1, documentTitle, subheadings);
   const published =
     meta.get("article:published_time") ??
     str(ldGet("datePublished")) ??
