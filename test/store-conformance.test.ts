@@ -8,6 +8,7 @@ import { after, describe, it } from "node:test";
 import { ingestInputs, prepareInput, workQueue } from "../src/ingest/ingest-pipeline.js";
 import { simplePipeline } from "../src/ingest/simple-pipeline.js";
 import type { Article, RawInput } from "../src/model.js";
+import { migration003 } from "../src/store/migrations/003-search.js";
 import { openStore } from "../src/store/open-store.js";
 import {
   type AssignFn,
@@ -17,7 +18,7 @@ import {
   type Store,
 } from "../src/store/store.js";
 import { syntheticCorpus } from "./store-corpus.js";
-import { rawSql, storeEngines } from "./store-engines.js";
+import { rawRows, rawSql, storeEngines } from "./store-engines.js";
 
 const NOW = "2024-06-20T12:00:00.000Z";
 const now = () => NOW;
@@ -47,9 +48,9 @@ for (const engine of await storeEngines()) {
 
     it("runs its migrations once and records them in schema_migrations", async () => {
       const { store } = await engine.fresh();
-      assert.deepEqual(await store.schemaVersions(), [1, 2, 3]);
+      assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4]);
       assert.deepEqual(await store.migrate(), [], "a second run applies nothing");
-      assert.deepEqual(await store.schemaVersions(), [1, 2, 3]);
+      assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4]);
     });
 
     it("keeps the article, its removed lines and its raw input byte for byte", async () => {
@@ -500,16 +501,87 @@ for (const engine of await storeEngines()) {
         engine.engine,
         spec,
         engine.engine === "sqlite"
-          ? "DROP TABLE search_fts; DELETE FROM schema_migrations WHERE version = 3"
-          : "DROP TABLE search_text; DELETE FROM schema_migrations WHERE version = 3",
+          ? "DROP TABLE search_fts; DELETE FROM schema_migrations WHERE version >= 3"
+          : "DROP TABLE search_text; DELETE FROM schema_migrations WHERE version >= 3",
       );
       const reopened = await openStore(spec);
       try {
-        assert.deepEqual(await reopened.schemaVersions(), [1, 2, 3]);
+        assert.deepEqual(await reopened.schemaVersions(), [1, 2, 3, 4]);
         assert.deepEqual(
           (await reopened.searchStories("lighthouse")).map((s) => s.id),
           ["old"],
         );
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it("folds accents in search both ways: the query's and the article's", async () => {
+      const { store } = await engine.fresh();
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      const commit = (id: string, text: string) =>
+        store.commitArticle(prepared(input(id, text)), alone, NOW);
+      await commit("lake", "Zürich lake level rises\n\nThe café by the shore closed early.");
+      await commit("port", "Port strike in Sao Paulo\n\nDockers walked out at Santos.");
+      await commit("fair", "Cafe fair opens in Zurich\n\nRoasters from Bogotá came.");
+      await commit("wide", "ＡＢＣ ﬁnal tally\n\nThe ÉCOLE board counted the votes.");
+      const ids = async (q: string) => (await store.searchStories(q)).map((s) => s.id).sort();
+      assert.deepEqual(await ids("Zurich"), ["fair", "lake"]);
+      assert.deepEqual(await ids("Zürich"), ["fair", "lake"]);
+      assert.deepEqual(await ids("ZÜRICH"), ["fair", "lake"]);
+      assert.deepEqual(await ids("cafe"), ["fair", "lake"]);
+      assert.deepEqual(await ids("café"), ["fair", "lake"]);
+      assert.deepEqual(await ids("São Paulo"), ["port"]);
+      assert.deepEqual(await ids("sao paulo"), ["port"]);
+      assert.deepEqual(await ids("bogota"), ["fair"]);
+      // A decomposed query (u + combining diaeresis) is the same word as a composed one.
+      assert.deepEqual(await ids("Zu\u0308r"), ["fair", "lake"]);
+      // Compatibility forms: full-width letters and the "ﬁ" ligature are their plain letters.
+      assert.deepEqual(await ids("abc final ecole"), ["wide"]);
+      assert.deepEqual(await ids("ＡＢＣ"), ["wide"]);
+      assert.deepEqual(await ids("zuri lake"), ["lake"], "prefixes fold too");
+    });
+
+    it("re-indexes an older store's unfolded search text when it migrates", async () => {
+      const { store, spec } = await engine.fresh();
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      await store.commitArticle(
+        prepared(input("old", "Zürich tram fares\n\nThe café guild in São Paulo wrote.")),
+        alone,
+        NOW,
+      );
+      await store.commitArticle(
+        prepared(input("plain", "Zurich budget\n\nThe cafe tax was cut.")),
+        alone,
+        NOW,
+      );
+      await store.close();
+      // Back to schema 3: the index rebuilt from the articles' text as written (not folded), as
+      // the commits of an older crosscheck left it.
+      const table = engine.engine === "sqlite" ? "search_fts" : "search_text";
+      const schema3 = engine.engine === "sqlite" ? migration003.sqlite : migration003.postgres;
+      await rawSql(
+        engine.engine,
+        spec,
+        `DROP TABLE ${table}; ${schema3}; DELETE FROM schema_migrations WHERE version = 4`,
+      );
+      if (engine.engine === "postgres") {
+        const unfolded = await rawRows(
+          engine.engine,
+          spec,
+          "SELECT seq FROM search_text WHERE doc @@ to_tsquery('simple', 'zurich:*') ORDER BY seq",
+        );
+        assert.equal(unfolded.length, 1, "the older index finds only the unaccented spelling");
+      }
+      const reopened = await openStore(spec);
+      try {
+        assert.deepEqual(await reopened.schemaVersions(), [1, 2, 3, 4]);
+        const ids = async (q: string) => (await reopened.searchStories(q)).map((s) => s.id).sort();
+        assert.deepEqual(await ids("zurich"), ["old", "plain"]);
+        assert.deepEqual(await ids("Zürich café"), ["old", "plain"]);
+        assert.deepEqual(await ids("sao paulo"), ["old"]);
+        assert.deepEqual(await ids("tram"), ["old"], "every article is indexed once, no more");
+        assert.equal((await reopened.searchStories("fares tram zurich")).length, 1);
       } finally {
         await reopened.close();
       }

@@ -64,6 +64,7 @@ export class SqlStore implements Store {
         ]);
         if (rows.length > 0) return false;
         await conn.exec(this.engine === "sqlite" ? migration.sqlite : migration.postgres);
+        if (migration.reindexSearch) await this.reindexSearch(conn);
         await conn.run(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
           [migration.version, migration.name, new Date().toISOString()],
@@ -459,6 +460,22 @@ export class SqlStore implements Store {
   private async indexSearch(conn: SqlConn, seq: number, article: Article): Promise<void> {
     const { title, text } = searchableText(article);
     await conn.run(this.db.indexSearchSql, [seq, title, text]);
+  }
+
+  /** Indexes every stored article for search (into an emptied index), in pages by arrival. */
+  private async reindexSearch(conn: SqlConn): Promise<void> {
+    const PAGE = 500;
+    for (let after = 0; ; ) {
+      const rows = await conn.all<{ seq: number; body: string }>(
+        "SELECT seq, body FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+        [after, PAGE],
+      );
+      if (rows.length === 0) return;
+      for (const r of rows) {
+        after = Number(r.seq);
+        await this.indexSearch(conn, after, JSON.parse(String(r.body)) as Article);
+      }
+    }
   }
 
   async loadStory(requested: string): Promise<LoadedStory | null> {
