@@ -347,6 +347,58 @@ for (const engine of await storeEngines()) {
       assert.equal((await copy.loadStory("b"))?.story.id, "a");
     });
 
+    it("reads and writes several states at once, touching no other key", async () => {
+      const { store, spec } = await engine.fresh();
+      const other = await openStore(spec);
+      try {
+        await store.putStates(
+          [
+            { key: "w:a", seq: 0, data: { n: 1 } },
+            { key: "w:b", seq: 0, data: { n: 1 } },
+          ],
+          NOW,
+        );
+        // Another connection writes its own keys and replaces one: the rest are untouched.
+        await other.putStates(
+          [
+            { key: "w:b", seq: 3, data: { n: 2 } },
+            { key: "w:c", seq: 0, data: { n: 1 } },
+          ],
+          NOW,
+        );
+        const all = await store.getStates(["w:a", "w:b", "w:c", "w:none", "w:a"]);
+        assert.deepEqual([...all.entries()].sort(), [
+          ["w:a", { seq: 0, data: { n: 1 } }],
+          ["w:b", { seq: 3, data: { n: 2 } }],
+          ["w:c", { seq: 0, data: { n: 1 } }],
+        ]);
+        // ifAbsent keeps saved keys; remove deletes in the same transaction.
+        await store.putStates(
+          [
+            { key: "w:a", seq: 9, data: { n: 9 } },
+            { key: "w:d", seq: 9, data: { n: 9 } },
+          ],
+          NOW,
+          { ifAbsent: true, remove: ["w:c"] },
+        );
+        assert.deepEqual(await store.getState("w:a"), { seq: 0, data: { n: 1 } });
+        assert.deepEqual(await store.getState("w:d"), { seq: 9, data: { n: 9 } });
+        assert.equal(await store.getState("w:c"), null);
+        // Many keys at once (more than one statement's worth).
+        const many = Array.from({ length: 450 }, (_, i) => ({ key: `m:${i}`, seq: i, data: i }));
+        await store.putStates(many, NOW);
+        const back = await store.getStates(many.map((e) => e.key));
+        assert.equal(back.size, 450);
+        assert.deepEqual(back.get("m:449"), { seq: 449, data: 449 });
+        assert.deepEqual(await store.getStates([]), new Map());
+        // A state that is not JSON is named by its key.
+        await rawSql(engine.engine, spec, "UPDATE pipeline_state SET data = '{' WHERE key = 'w:d'");
+        await assert.rejects(store.getStates(["w:a", "w:d"]), /^Error: state w:d: /);
+      } finally {
+        await other.close();
+      }
+    });
+
     it("keeps pipeline state and replays the articles a stateful clusterer has not seen", async () => {
       const { store } = await engine.fresh();
       const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });

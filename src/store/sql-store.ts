@@ -21,6 +21,8 @@ import type {
   LoggedArticle,
   LoadedStory,
   PreparedArticle,
+  PutStatesOptions,
+  StateEntry,
   Store,
   StoreCounts,
   StorySummary,
@@ -35,6 +37,9 @@ export const MAX_CANDIDATES = 200;
 
 /** Bucket rows inserted per statement (keeps statements under both engines' parameter limits). */
 const BUCKET_INSERT_CHUNK = 200;
+
+/** State keys read per statement (keeps the IN list under both engines' parameter limits). */
+const STATE_KEY_CHUNK = 200;
 
 /** The format name written in an export's header line. */
 export const EXPORT_FORMAT = "crosscheck-store-export";
@@ -544,13 +549,52 @@ export class SqlStore implements Store {
     return { seq: Number(rows[0].seq), data: JSON.parse(String(rows[0].data)) };
   }
 
-  async putState(key: string, seq: number, data: unknown, now: string): Promise<void> {
-    await this.db.transaction(async (conn) => {
-      await conn.run("DELETE FROM pipeline_state WHERE key = ?", [key]);
-      await conn.run(
-        "INSERT INTO pipeline_state (key, seq, data, updated_at) VALUES (?, ?, ?, ?)",
-        [key, seq, JSON.stringify(data), now],
+  putState(key: string, seq: number, data: unknown, now: string): Promise<void> {
+    return this.putStates([{ key, seq, data }], now);
+  }
+
+  async getStates(keys: readonly string[]): Promise<Map<string, { seq: number; data: unknown }>> {
+    const out = new Map<string, { seq: number; data: unknown }>();
+    const unique = [...new Set(keys)];
+    for (let i = 0; i < unique.length; i += STATE_KEY_CHUNK) {
+      const chunk = unique.slice(i, i + STATE_KEY_CHUNK);
+      const rows = await this.db.all<Row>(
+        `SELECT key, seq, data FROM pipeline_state WHERE key IN (${chunk.map(() => "?").join(", ")})`,
+        chunk,
       );
+      for (const r of rows) {
+        const key = String(r.key);
+        let data: unknown;
+        try {
+          data = JSON.parse(String(r.data));
+        } catch (err) {
+          throw new Error(`state ${key}: ${(err as Error).message}`);
+        }
+        out.set(key, { seq: Number(r.seq), data });
+      }
+    }
+    return out;
+  }
+
+  async putStates(
+    entries: readonly StateEntry[],
+    now: string,
+    options: PutStatesOptions = {},
+  ): Promise<void> {
+    // Both engines' upsert: a key's row is replaced (or kept, ifAbsent) without touching others.
+    const onConflict = options.ifAbsent
+      ? "DO NOTHING"
+      : "DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at";
+    await this.db.transaction(async (conn) => {
+      for (const e of entries) {
+        await conn.run(
+          `INSERT INTO pipeline_state (key, seq, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) ${onConflict}`,
+          [e.key, e.seq, JSON.stringify(e.data), now],
+        );
+      }
+      for (const key of options.remove ?? []) {
+        await conn.run("DELETE FROM pipeline_state WHERE key = ?", [key]);
+      }
     });
   }
 
