@@ -12,6 +12,7 @@ import { migration003 } from "../src/store/migrations/003-search.js";
 import { openStore } from "../src/store/open-store.js";
 import {
   type AssignFn,
+  type Engine,
   type ExportRecord,
   GLOBAL_LOCK_KEY,
   type PreparedArticle,
@@ -35,6 +36,22 @@ function prepared(raw: RawInput): PreparedArticle {
 
 /** A small corpus: 3 stories × 3 reports, each report with 1 copy: 18 inputs. */
 const CORPUS = syntheticCorpus({ stories: 3, reportsPerStory: 3, copiesPerReport: 1, seed: 7 });
+
+/** Closes the store and runs SQL on its database, to leave it as an older crosscheck did. */
+async function leaveAsOlder(engine: Engine, store: Store, spec: string, sql: string) {
+  await store.close();
+  await rawSql(engine, spec, sql);
+}
+
+/** Opens the store again (running its pending migrations), hands it to `check`, closes it. */
+async function withReopened(spec: string, check: (store: Store) => Promise<void>) {
+  const reopened = await openStore(spec);
+  try {
+    await check(reopened);
+  } finally {
+    await reopened.close();
+  }
+}
 
 async function exportText(store: Store): Promise<string> {
   let out = "";
@@ -547,25 +564,22 @@ for (const engine of await storeEngines()) {
         alone,
         NOW,
       );
-      await store.close();
       // Take the store back to schema 2, as an older crosscheck left it.
-      await rawSql(
+      await leaveAsOlder(
         engine.engine,
+        store,
         spec,
         engine.engine === "sqlite"
           ? "DROP TABLE search_fts; DELETE FROM schema_migrations WHERE version >= 3"
           : "DROP TABLE search_text; DELETE FROM schema_migrations WHERE version >= 3",
       );
-      const reopened = await openStore(spec);
-      try {
+      await withReopened(spec, async (reopened) => {
         assert.deepEqual(await reopened.schemaVersions(), [1, 2, 3, 4]);
         assert.deepEqual(
           (await reopened.searchStories("lighthouse")).map((s) => s.id),
           ["old"],
         );
-      } finally {
-        await reopened.close();
-      }
+      });
     });
 
     it("folds accents in search both ways: the query's and the article's", async () => {
@@ -607,13 +621,13 @@ for (const engine of await storeEngines()) {
         alone,
         NOW,
       );
-      await store.close();
       // Back to schema 3: the index rebuilt from the articles' text as written (not folded), as
       // the commits of an older crosscheck left it.
       const table = engine.engine === "sqlite" ? "search_fts" : "search_text";
       const schema3 = engine.engine === "sqlite" ? migration003.sqlite : migration003.postgres;
-      await rawSql(
+      await leaveAsOlder(
         engine.engine,
+        store,
         spec,
         `DROP TABLE ${table}; ${schema3}; DELETE FROM schema_migrations WHERE version = 4`,
       );
@@ -625,8 +639,7 @@ for (const engine of await storeEngines()) {
         );
         assert.equal(unfolded.length, 1, "the older index finds only the unaccented spelling");
       }
-      const reopened = await openStore(spec);
-      try {
+      await withReopened(spec, async (reopened) => {
         assert.deepEqual(await reopened.schemaVersions(), [1, 2, 3, 4]);
         const ids = async (q: string) => (await reopened.searchStories(q)).map((s) => s.id).sort();
         assert.deepEqual(await ids("zurich"), ["old", "plain"]);
@@ -634,9 +647,43 @@ for (const engine of await storeEngines()) {
         assert.deepEqual(await ids("sao paulo"), ["old"]);
         assert.deepEqual(await ids("tram"), ["old"], "every article is indexed once, no more");
         assert.equal((await reopened.searchStories("fares tram zurich")).length, 1);
-      } finally {
-        await reopened.close();
-      }
+      });
+    });
+
+    it("re-indexes a store of more articles than one re-index page holds", async () => {
+      const { store, spec } = await engine.fresh();
+      const many = syntheticCorpus({
+        stories: 26,
+        reportsPerStory: 5,
+        copiesPerReport: 0,
+        seed: 5,
+      });
+      const summary = await ingestInputs(store, simplePipeline, many, [], { now });
+      assert.ok(summary.ingested > 100, `${summary.ingested} articles stored`);
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      await store.commitArticle(prepared(input("last", "Zürich closes the list.")), alone, NOW);
+      // An emptied index and schema 3: migration 4 must refill it, page by page.
+      await leaveAsOlder(
+        engine.engine,
+        store,
+        spec,
+        engine.engine === "sqlite"
+          ? "INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM schema_migrations WHERE version = 4"
+          : "DELETE FROM search_text; DELETE FROM schema_migrations WHERE version = 4",
+      );
+      await withReopened(spec, async (reopened) => {
+        // Every article is back in the index once, the last one too.
+        const indexed = await rawRows(
+          engine.engine,
+          spec,
+          `SELECT count(*) AS n FROM ${engine.engine === "sqlite" ? "search_fts" : "search_text"}`,
+        );
+        assert.equal(Number(indexed[0].n), summary.ingested + 1);
+        assert.deepEqual(
+          (await reopened.searchStories("zurich")).map((s) => s.id),
+          ["last"],
+        );
+      });
     });
 
     it("works a job queue: each job processed once, bad ones kept as failed with a reason", async () => {

