@@ -8,16 +8,18 @@ import { after, describe, it } from "node:test";
 import { ingestInputs, prepareInput, workQueue } from "../src/ingest/ingest-pipeline.js";
 import { simplePipeline } from "../src/ingest/simple-pipeline.js";
 import type { Article, RawInput } from "../src/model.js";
+import { migration003 } from "../src/store/migrations/003-search.js";
 import { openStore } from "../src/store/open-store.js";
 import {
   type AssignFn,
+  type Engine,
   type ExportRecord,
   GLOBAL_LOCK_KEY,
   type PreparedArticle,
   type Store,
 } from "../src/store/store.js";
 import { syntheticCorpus } from "./store-corpus.js";
-import { rawSql, storeEngines } from "./store-engines.js";
+import { rawRows, rawSql, storeEngines } from "./store-engines.js";
 
 const NOW = "2024-06-20T12:00:00.000Z";
 const now = () => NOW;
@@ -35,6 +37,22 @@ function prepared(raw: RawInput): PreparedArticle {
 /** A small corpus: 3 stories × 3 reports, each report with 1 copy: 18 inputs. */
 const CORPUS = syntheticCorpus({ stories: 3, reportsPerStory: 3, copiesPerReport: 1, seed: 7 });
 
+/** Closes the store and runs SQL on its database, to leave it as an older crosscheck did. */
+async function leaveAsOlder(engine: Engine, store: Store, spec: string, sql: string) {
+  await store.close();
+  await rawSql(engine, spec, sql);
+}
+
+/** Opens the store again (running its pending migrations), hands it to `check`, closes it. */
+async function withReopened(spec: string, check: (store: Store) => Promise<void>) {
+  const reopened = await openStore(spec);
+  try {
+    await check(reopened);
+  } finally {
+    await reopened.close();
+  }
+}
+
 async function exportText(store: Store): Promise<string> {
   let out = "";
   for await (const rec of store.exportRecords()) out += `${JSON.stringify(rec)}\n`;
@@ -47,9 +65,9 @@ for (const engine of await storeEngines()) {
 
     it("runs its migrations once and records them in schema_migrations", async () => {
       const { store } = await engine.fresh();
-      assert.deepEqual(await store.schemaVersions(), [1, 2, 3]);
+      assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4]);
       assert.deepEqual(await store.migrate(), [], "a second run applies nothing");
-      assert.deepEqual(await store.schemaVersions(), [1, 2, 3]);
+      assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4]);
     });
 
     it("keeps the article, its removed lines and its raw input byte for byte", async () => {
@@ -346,6 +364,58 @@ for (const engine of await storeEngines()) {
       assert.equal((await copy.loadStory("b"))?.story.id, "a");
     });
 
+    it("reads and writes several states at once, touching no other key", async () => {
+      const { store, spec } = await engine.fresh();
+      const other = await openStore(spec);
+      try {
+        await store.putStates(
+          [
+            { key: "w:a", seq: 0, data: { n: 1 } },
+            { key: "w:b", seq: 0, data: { n: 1 } },
+          ],
+          NOW,
+        );
+        // Another connection writes its own keys and replaces one: the rest are untouched.
+        await other.putStates(
+          [
+            { key: "w:b", seq: 3, data: { n: 2 } },
+            { key: "w:c", seq: 0, data: { n: 1 } },
+          ],
+          NOW,
+        );
+        const all = await store.getStates(["w:a", "w:b", "w:c", "w:none", "w:a"]);
+        assert.deepEqual([...all.entries()].sort(), [
+          ["w:a", { seq: 0, data: { n: 1 } }],
+          ["w:b", { seq: 3, data: { n: 2 } }],
+          ["w:c", { seq: 0, data: { n: 1 } }],
+        ]);
+        // ifAbsent keeps saved keys; remove deletes in the same transaction.
+        await store.putStates(
+          [
+            { key: "w:a", seq: 9, data: { n: 9 } },
+            { key: "w:d", seq: 9, data: { n: 9 } },
+          ],
+          NOW,
+          { ifAbsent: true, remove: ["w:c"] },
+        );
+        assert.deepEqual(await store.getState("w:a"), { seq: 0, data: { n: 1 } });
+        assert.deepEqual(await store.getState("w:d"), { seq: 9, data: { n: 9 } });
+        assert.equal(await store.getState("w:c"), null);
+        // Many keys at once (more than one statement's worth).
+        const many = Array.from({ length: 450 }, (_, i) => ({ key: `m:${i}`, seq: i, data: i }));
+        await store.putStates(many, NOW);
+        const back = await store.getStates(many.map((e) => e.key));
+        assert.equal(back.size, 450);
+        assert.deepEqual(back.get("m:449"), { seq: 449, data: 449 });
+        assert.deepEqual(await store.getStates([]), new Map());
+        // A state that is not JSON is named by its key.
+        await rawSql(engine.engine, spec, "UPDATE pipeline_state SET data = '{' WHERE key = 'w:d'");
+        await assert.rejects(store.getStates(["w:a", "w:d"]), /^Error: state w:d: /);
+      } finally {
+        await other.close();
+      }
+    });
+
     it("keeps pipeline state and replays the articles a stateful clusterer has not seen", async () => {
       const { store } = await engine.fresh();
       const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
@@ -494,25 +564,126 @@ for (const engine of await storeEngines()) {
         alone,
         NOW,
       );
-      await store.close();
       // Take the store back to schema 2, as an older crosscheck left it.
-      await rawSql(
+      await leaveAsOlder(
         engine.engine,
+        store,
         spec,
         engine.engine === "sqlite"
-          ? "DROP TABLE search_fts; DELETE FROM schema_migrations WHERE version = 3"
-          : "DROP TABLE search_text; DELETE FROM schema_migrations WHERE version = 3",
+          ? "DROP TABLE search_fts; DELETE FROM schema_migrations WHERE version >= 3"
+          : "DROP TABLE search_text; DELETE FROM schema_migrations WHERE version >= 3",
       );
-      const reopened = await openStore(spec);
-      try {
-        assert.deepEqual(await reopened.schemaVersions(), [1, 2, 3]);
+      await withReopened(spec, async (reopened) => {
+        assert.deepEqual(await reopened.schemaVersions(), [1, 2, 3, 4]);
         assert.deepEqual(
           (await reopened.searchStories("lighthouse")).map((s) => s.id),
           ["old"],
         );
-      } finally {
-        await reopened.close();
+      });
+    });
+
+    it("folds accents in search both ways: the query's and the article's", async () => {
+      const { store } = await engine.fresh();
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      const commit = (id: string, text: string) =>
+        store.commitArticle(prepared(input(id, text)), alone, NOW);
+      await commit("lake", "Zürich lake level rises\n\nThe café by the shore closed early.");
+      await commit("port", "Port strike in Sao Paulo\n\nDockers walked out at Santos.");
+      await commit("fair", "Cafe fair opens in Zurich\n\nRoasters from Bogotá came.");
+      await commit("wide", "ＡＢＣ ﬁnal tally\n\nThe ÉCOLE board counted the votes.");
+      const ids = async (q: string) => (await store.searchStories(q)).map((s) => s.id).sort();
+      assert.deepEqual(await ids("Zurich"), ["fair", "lake"]);
+      assert.deepEqual(await ids("Zürich"), ["fair", "lake"]);
+      assert.deepEqual(await ids("ZÜRICH"), ["fair", "lake"]);
+      assert.deepEqual(await ids("cafe"), ["fair", "lake"]);
+      assert.deepEqual(await ids("café"), ["fair", "lake"]);
+      assert.deepEqual(await ids("São Paulo"), ["port"]);
+      assert.deepEqual(await ids("sao paulo"), ["port"]);
+      assert.deepEqual(await ids("bogota"), ["fair"]);
+      // A decomposed query (u + combining diaeresis) is the same word as a composed one.
+      assert.deepEqual(await ids("Zu\u0308r"), ["fair", "lake"]);
+      // Compatibility forms: full-width letters and the "ﬁ" ligature are their plain letters.
+      assert.deepEqual(await ids("abc final ecole"), ["wide"]);
+      assert.deepEqual(await ids("ＡＢＣ"), ["wide"]);
+      assert.deepEqual(await ids("zuri lake"), ["lake"], "prefixes fold too");
+    });
+
+    it("re-indexes an older store's unfolded search text when it migrates", async () => {
+      const { store, spec } = await engine.fresh();
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      await store.commitArticle(
+        prepared(input("old", "Zürich tram fares\n\nThe café guild in São Paulo wrote.")),
+        alone,
+        NOW,
+      );
+      await store.commitArticle(
+        prepared(input("plain", "Zurich budget\n\nThe cafe tax was cut.")),
+        alone,
+        NOW,
+      );
+      // Back to schema 3: the index rebuilt from the articles' text as written (not folded), as
+      // the commits of an older crosscheck left it.
+      const table = engine.engine === "sqlite" ? "search_fts" : "search_text";
+      const schema3 = engine.engine === "sqlite" ? migration003.sqlite : migration003.postgres;
+      await leaveAsOlder(
+        engine.engine,
+        store,
+        spec,
+        `DROP TABLE ${table}; ${schema3}; DELETE FROM schema_migrations WHERE version = 4`,
+      );
+      if (engine.engine === "postgres") {
+        const unfolded = await rawRows(
+          engine.engine,
+          spec,
+          "SELECT seq FROM search_text WHERE doc @@ to_tsquery('simple', 'zurich:*') ORDER BY seq",
+        );
+        assert.equal(unfolded.length, 1, "the older index finds only the unaccented spelling");
       }
+      await withReopened(spec, async (reopened) => {
+        assert.deepEqual(await reopened.schemaVersions(), [1, 2, 3, 4]);
+        const ids = async (q: string) => (await reopened.searchStories(q)).map((s) => s.id).sort();
+        assert.deepEqual(await ids("zurich"), ["old", "plain"]);
+        assert.deepEqual(await ids("Zürich café"), ["old", "plain"]);
+        assert.deepEqual(await ids("sao paulo"), ["old"]);
+        assert.deepEqual(await ids("tram"), ["old"], "every article is indexed once, no more");
+        assert.equal((await reopened.searchStories("fares tram zurich")).length, 1);
+      });
+    });
+
+    it("re-indexes a store of more articles than one re-index page holds", async () => {
+      const { store, spec } = await engine.fresh();
+      const many = syntheticCorpus({
+        stories: 26,
+        reportsPerStory: 5,
+        copiesPerReport: 0,
+        seed: 5,
+      });
+      const summary = await ingestInputs(store, simplePipeline, many, [], { now });
+      assert.ok(summary.ingested > 100, `${summary.ingested} articles stored`);
+      const alone: AssignFn = () => ({ story: null, family: null, relation: "original" });
+      await store.commitArticle(prepared(input("last", "Zürich closes the list.")), alone, NOW);
+      // An emptied index and schema 3: migration 4 must refill it, page by page.
+      await leaveAsOlder(
+        engine.engine,
+        store,
+        spec,
+        engine.engine === "sqlite"
+          ? "INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM schema_migrations WHERE version = 4"
+          : "DELETE FROM search_text; DELETE FROM schema_migrations WHERE version = 4",
+      );
+      await withReopened(spec, async (reopened) => {
+        // Every article is back in the index once, the last one too.
+        const indexed = await rawRows(
+          engine.engine,
+          spec,
+          `SELECT count(*) AS n FROM ${engine.engine === "sqlite" ? "search_fts" : "search_text"}`,
+        );
+        assert.equal(Number(indexed[0].n), summary.ingested + 1);
+        assert.deepEqual(
+          (await reopened.searchStories("zurich")).map((s) => s.id),
+          ["last"],
+        );
+      });
     });
 
     it("works a job queue: each job processed once, bad ones kept as failed with a reason", async () => {

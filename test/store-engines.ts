@@ -153,3 +153,26 @@ export async function rawSql(engine: Engine, spec: string, sql: string): Promise
     await client.end();
   }
 }
+
+/** Runs one query on a store's database directly and returns its rows. */
+export async function rawRows(
+  engine: Engine,
+  spec: string,
+  sql: string,
+): Promise<Record<string, unknown>[]> {
+  if (engine === "sqlite") {
+    const db = new Database(spec, { readonly: true });
+    try {
+      return db.prepare(sql).all() as Record<string, unknown>[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: spec });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}

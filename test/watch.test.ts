@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { SafeFetcher } from "../src/ingest/fetch/safe-fetch.js";
-import { emptyState } from "../src/ingest/watch/watch-state.js";
+import { emptyState, storeFeedKey } from "../src/ingest/watch/watch-state.js";
 import {
   BACKOFF_JITTER,
   MAX_BACKOFF_MS,
@@ -440,11 +440,13 @@ describe("crosscheck watch", () => {
     const store = await openStore(db);
     try {
       assert.equal((await store.counts()).articles, 2);
-      const kept = (await store.getState("watch"))?.data as {
-        feeds: Record<string, { etag?: string; seen: string[] }>;
+      // One record per feed, under "watch:" + the feed's URL.
+      const kept = (await store.getState(storeFeedKey(`${server.base}/one.xml`)))?.data as {
+        etag?: string;
+        seen: string[];
       };
-      assert.equal(kept.feeds[`${server.base}/one.xml`].etag, '"one"');
-      assert.ok(kept.feeds[`${server.base}/one.xml`].seen.length >= 2);
+      assert.equal(kept.etag, '"one"');
+      assert.ok(kept.seen.length >= 2);
     } finally {
       await store.close();
     }

@@ -31,8 +31,10 @@ export interface SqlDriver extends SqlConn {
   lockMigrations(conn: SqlConn): Promise<void>;
   /** Selects the oldest queued job not held by another transaction, locking it. */
   readonly claimJobSql: string;
-  /** Inserts one article's search text: parameters (arrival number `seq`, title, body text). */
-  readonly indexSearchSql: string;
+  /** Inserts search text: this head, then one `indexSearchRow` per article, comma-separated. */
+  readonly indexSearchInsert: string;
+  /** One article's row of `indexSearchInsert`: parameters (arrival number `seq`, title, body text). */
+  readonly indexSearchRow: string;
   /**
    * Finds the stories whose articles match a query, best first: parameters (the engine's query
    * text from `matchText`, limit); rows `{ story_id }`.

@@ -21,6 +21,8 @@ import type {
   LoggedArticle,
   LoadedStory,
   PreparedArticle,
+  PutStatesOptions,
+  StateEntry,
   Store,
   StoreCounts,
   StorySummary,
@@ -35,6 +37,15 @@ export const MAX_CANDIDATES = 200;
 
 /** Bucket rows inserted per statement (keeps statements under both engines' parameter limits). */
 const BUCKET_INSERT_CHUNK = 200;
+
+/**
+ * Articles re-indexed per statement by a search migration: 100 rows × 3 parameters stays far
+ * under both engines' parameter limits, and 100 bodies in memory at once is small.
+ */
+const REINDEX_PAGE = 100;
+
+/** State keys read per statement (keeps the IN list under both engines' parameter limits). */
+const STATE_KEY_CHUNK = 200;
 
 /** The format name written in an export's header line. */
 export const EXPORT_FORMAT = "crosscheck-store-export";
@@ -64,6 +75,7 @@ export class SqlStore implements Store {
         ]);
         if (rows.length > 0) return false;
         await conn.exec(this.engine === "sqlite" ? migration.sqlite : migration.postgres);
+        if (migration.reindexSearch) await this.reindexSearch(conn);
         await conn.run(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
           [migration.version, migration.name, new Date().toISOString()],
@@ -232,7 +244,7 @@ export class SqlStore implements Store {
       ],
     );
     const seq = Number(inserted[0].seq);
-    await this.indexSearch(conn, seq, stored);
+    await this.indexSearch(conn, [{ seq, article: stored }]);
     await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
       id,
       JSON.stringify(fingerprint.data),
@@ -455,10 +467,39 @@ export class SqlStore implements Store {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** Indexes an article's title and body for `searchStories`. */
-  private async indexSearch(conn: SqlConn, seq: number, article: Article): Promise<void> {
-    const { title, text } = searchableText(article);
-    await conn.run(this.db.indexSearchSql, [seq, title, text]);
+  /** Indexes articles' titles and bodies for `searchStories`, in one statement. */
+  private async indexSearch(
+    conn: SqlConn,
+    entries: readonly { seq: number; article: Article }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const params: unknown[] = [];
+    for (const { seq, article } of entries) {
+      const { title, text } = searchableText(article);
+      params.push(seq, title, text);
+    }
+    const rows = entries.map(() => this.db.indexSearchRow).join(", ");
+    await conn.run(`${this.db.indexSearchInsert} ${rows}`, params);
+  }
+
+  /**
+   * Indexes every stored article for search (into an emptied index), in pages by arrival, one
+   * insert per page. Measured on 2,000 synthetic articles (load ≈ 8.5 on 2 cores): PostgreSQL
+   * 3.3 s with a statement per article, 1.5 s with one per page; SQLite 0.28 s → 0.17 s.
+   */
+  private async reindexSearch(conn: SqlConn): Promise<void> {
+    for (let after = 0; ; ) {
+      const rows = await conn.all<{ seq: number; body: string }>(
+        "SELECT seq, body FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+        [after, REINDEX_PAGE],
+      );
+      if (rows.length === 0) return;
+      await this.indexSearch(
+        conn,
+        rows.map((r) => ({ seq: Number(r.seq), article: JSON.parse(String(r.body)) as Article })),
+      );
+      after = Number(rows[rows.length - 1].seq);
+    }
   }
 
   async loadStory(requested: string): Promise<LoadedStory | null> {
@@ -527,13 +568,52 @@ export class SqlStore implements Store {
     return { seq: Number(rows[0].seq), data: JSON.parse(String(rows[0].data)) };
   }
 
-  async putState(key: string, seq: number, data: unknown, now: string): Promise<void> {
-    await this.db.transaction(async (conn) => {
-      await conn.run("DELETE FROM pipeline_state WHERE key = ?", [key]);
-      await conn.run(
-        "INSERT INTO pipeline_state (key, seq, data, updated_at) VALUES (?, ?, ?, ?)",
-        [key, seq, JSON.stringify(data), now],
+  putState(key: string, seq: number, data: unknown, now: string): Promise<void> {
+    return this.putStates([{ key, seq, data }], now);
+  }
+
+  async getStates(keys: readonly string[]): Promise<Map<string, { seq: number; data: unknown }>> {
+    const out = new Map<string, { seq: number; data: unknown }>();
+    const unique = [...new Set(keys)];
+    for (let i = 0; i < unique.length; i += STATE_KEY_CHUNK) {
+      const chunk = unique.slice(i, i + STATE_KEY_CHUNK);
+      const rows = await this.db.all<Row>(
+        `SELECT key, seq, data FROM pipeline_state WHERE key IN (${chunk.map(() => "?").join(", ")})`,
+        chunk,
       );
+      for (const r of rows) {
+        const key = String(r.key);
+        let data: unknown;
+        try {
+          data = JSON.parse(String(r.data));
+        } catch (err) {
+          throw new Error(`state ${key}: ${(err as Error).message}`);
+        }
+        out.set(key, { seq: Number(r.seq), data });
+      }
+    }
+    return out;
+  }
+
+  async putStates(
+    entries: readonly StateEntry[],
+    now: string,
+    options: PutStatesOptions = {},
+  ): Promise<void> {
+    // Both engines' upsert: a key's row is replaced (or kept, ifAbsent) without touching others.
+    const onConflict = options.ifAbsent
+      ? "DO NOTHING"
+      : "DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at";
+    await this.db.transaction(async (conn) => {
+      for (const e of entries) {
+        await conn.run(
+          `INSERT INTO pipeline_state (key, seq, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) ${onConflict}`,
+          [e.key, e.seq, JSON.stringify(e.data), now],
+        );
+      }
+      for (const key of options.remove ?? []) {
+        await conn.run("DELETE FROM pipeline_state WHERE key = ?", [key]);
+      }
     });
   }
 
@@ -803,7 +883,7 @@ export class SqlStore implements Store {
               rec.ingestedAt,
             ],
           );
-          await this.indexSearch(conn, Number(rec.seq), rec.article as Article);
+          await this.indexSearch(conn, [{ seq: Number(rec.seq), article: rec.article as Article }]);
           await conn.run("INSERT INTO fingerprints (article_id, data) VALUES (?, ?)", [
             rec.id,
             JSON.stringify(rec.fingerprint),

@@ -172,6 +172,20 @@ export interface ListStoriesOptions {
   limit?: number;
 }
 
+/** One state among several saved together (`Store.putStates`). */
+export interface StateEntry {
+  key: string;
+  seq: number;
+  data: unknown;
+}
+
+export interface PutStatesOptions {
+  /** Keep the state of a key already saved instead of replacing it. */
+  ifAbsent?: boolean;
+  /** Keys to delete in the same transaction. */
+  remove?: readonly string[];
+}
+
 /** The storage boundary. Every method is async (better-sqlite3 is sync, pg is not). */
 export interface Store {
   /** The engine behind this store. */
@@ -220,6 +234,14 @@ export interface Store {
   getState(key: string): Promise<{ seq: number; data: unknown } | null>;
   /** Saves a pipeline's state covering the articles up to arrival number `seq`. */
   putState(key: string, seq: number, data: unknown, now: string): Promise<void>;
+  /** The saved states of these keys (keys never saved are left out); an unreadable one names its key. */
+  getStates(keys: readonly string[]): Promise<Map<string, { seq: number; data: unknown }>>;
+  /**
+   * Saves several states in one transaction, touching no other key (so writers of disjoint
+   * keys never undo each other). `ifAbsent`: a key already saved keeps its state; `remove`:
+   * keys deleted in the same transaction.
+   */
+  putStates(entries: readonly StateEntry[], now: string, options?: PutStatesOptions): Promise<void>;
   /** One stored article by id, or null. */
   getArticle(articleId: string): Promise<Article | null>;
   /** The stored raw input an article came from (decompressed), or null. */

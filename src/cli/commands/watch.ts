@@ -2,7 +2,8 @@
  * `crosscheck watch`: polls feeds (given as URLs or through OPML lists) on an interval and
  * writes each new item as one JSONL line (the format `crosscheck ingest` and every input door
  * read), to stdout or to a file per round in --out DIR, or ingests it with --db. Seen items and
- * HTTP validators live in the --state file, or with --db and no --state in the store.
+ * HTTP validators live in the --state file, or with --db and no --state in the store (one
+ * record per feed).
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -17,10 +18,9 @@ import { ingestInputs } from "../../ingest/ingest-pipeline.js";
 import {
   emptyState,
   loadState,
-  parseState,
-  STORE_STATE_KEY,
+  loadStoreState,
   saveState,
-  stableState,
+  saveStoreState,
   type WatchState,
 } from "../../ingest/watch/watch-state.js";
 import {
@@ -121,7 +121,7 @@ async function runWatch(
   try {
     let state: WatchState;
     try {
-      state = await loadWatchState(options.state, store);
+      state = await loadWatchState(options.state, store, feeds);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
@@ -133,8 +133,7 @@ async function runWatch(
     const save = options.state
       ? (s: WatchState) => saveState(options.state as string, s)
       : store
-        ? (s: WatchState) =>
-            store.putState(STORE_STATE_KEY, 0, stableState(s), new Date().toISOString())
+        ? (s: WatchState) => saveStoreState(store, feeds, s, new Date().toISOString())
         : async () => undefined;
     await pollFeeds(
       ctx,
@@ -153,19 +152,18 @@ async function runWatch(
   }
 }
 
-/** The watch state: from the --state file when named, else from the store (with --db), else empty. */
-async function loadWatchState(file: string | undefined, store: Store | null): Promise<WatchState> {
+/**
+ * The watch state: from the --state file when named, else the records of these feeds in the
+ * store (with --db), else empty.
+ */
+async function loadWatchState(
+  file: string | undefined,
+  store: Store | null,
+  feeds: readonly string[],
+): Promise<WatchState> {
   if (file) return loadState(file);
   if (!store) return emptyState();
-  const saved = await store.getState(STORE_STATE_KEY);
-  if (!saved) return emptyState();
-  try {
-    return parseState(saved.data);
-  } catch (err) {
-    throw new Error(
-      `cannot read watch state in the store ${store.location}: ${(err as Error).message}`,
-    );
-  }
+  return loadStoreState(store, feeds, new Date().toISOString());
 }
 
 async function pollFeeds(

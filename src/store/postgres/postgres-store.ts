@@ -55,8 +55,9 @@ class PostgresDriver extends PgConn implements SqlDriver {
   readonly engine = "postgres" as const;
   readonly claimJobSql =
     "SELECT id, input, payload FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
-  readonly indexSearchSql =
-    "INSERT INTO search_text (seq, doc) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))";
+  readonly indexSearchInsert = "INSERT INTO search_text (seq, doc) VALUES";
+  readonly indexSearchRow =
+    "(?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))";
   // A story ranks by its best article (higher ts_rank is better), then most recently grown,
   // then id, so equal scores come back in a fixed order.
   readonly searchStoriesSql = `SELECT a.story_id, max(ts_rank(t.doc, q.query)) AS best

@@ -39,7 +39,8 @@ class SqliteDriver implements SqlDriver {
   readonly engine = "sqlite" as const;
   readonly claimJobSql =
     "SELECT id, input, payload FROM jobs WHERE status = 'queued' ORDER BY id LIMIT 1";
-  readonly indexSearchSql = "INSERT INTO search_fts (rowid, title, text) VALUES (?, ?, ?)";
+  readonly indexSearchInsert = "INSERT INTO search_fts (rowid, title, text) VALUES";
+  readonly indexSearchRow = "(?, ?, ?)";
   // bm25() ranks within the MATCH query; a story ranks by its best article (lower is better),
   // then most recently grown, then id, so equal scores come back in a fixed order.
   // (MATERIALIZED keeps the planner from flattening bm25() out of its MATCH query.)
