@@ -29,6 +29,11 @@ export const BENCHES: Bench[] = [
     what: "story clustering on ECB+, 2-fold by topic, vs TF-IDF average-link",
   },
   {
+    name: "cluster-allsides",
+    script: "cluster-allsides.js",
+    what: "story clustering on allsides-dev (unseen, untuned) vs TF-IDF average-link",
+  },
+  {
     name: "copies",
     script: "copies-ecbplus.js",
     what: "copy-family detection on a generated corpus vs MinHash alone",
