@@ -207,11 +207,20 @@ describe("StoryClusterer", () => {
         assert.deepEqual(c.storyList()[0].articles, ["a1", "a2"]);
       });
 
+      it("frees a retired story's centroid at the next sweep, and still lists the story", () => {
+        const c = runWith(stream(25));
+        const snap = c.snapshot();
+        assert.deepEqual(snap.stories[0].weights, []);
+        assert.ok(snap.stories.at(-1)?.weights.length, "the live story keeps its centroid");
+        assert.deepEqual(c.storyList()[0].articles, ["a1", "a2"]);
+        assert.equal(c.storyOf("a3"), "a3");
+      });
+
       it("resumes from a snapshot with the same retirements", () => {
-        const articles = [...stream(10), quake("a4", "Port Avel", "6.3", 12, "Four.")];
+        const articles = [...stream(25), quake("a4", "Port Avel", "6.3", 12, "Four.")];
         const whole = runWith(articles);
         assert.equal(whole.storyOf("a4"), "a3");
-        for (const cut of [1, 2, 7, 12, articles.length - 1]) {
+        for (const cut of [1, 2, 7, 12, 19, 21, articles.length - 1]) {
           const first = runWith(articles.slice(0, cut));
           const resumed = StoryClusterer.restore(JSON.parse(JSON.stringify(first.snapshot())));
           for (const a of articles.slice(cut)) resumed.add(a);

@@ -74,6 +74,13 @@ export const CLOCK_QUORUM = 32;
  * anything, so ECB+ and ordinary CLI runs are unchanged).
  */
 export const RETIRE_ARRIVALS = 100_000;
+/**
+ * Every this many arrivals (or every `retireArrivals`, if fewer; once anything can retire), the stories still thought active are
+ * checked and the retired ones give up their centroids (never read again: a retired story is
+ * never a candidate, so never joined or merged), so memory for centroids follows the active
+ * stories, not all stored.
+ */
+const SWEEP_EVERY = 10_000;
 /** `lastDay` of a story without any dated article, in the compact per-story array. */
 const NO_DAY = -0x80000000;
 
@@ -233,6 +240,8 @@ export class StoryClusterer {
   private articleStory: number[] = [];
   private readonly articleIndex = new Map<string, number>();
   private stories: StoryState[] = [];
+  /** Story indexes not yet found merged or retired by a sweep (see SWEEP_EVERY). */
+  private active: number[] = [];
   /** Term id → stories posted under it, oldest first; trimmed to the last POSTING_SCAN. */
   private readonly postings = new Map<number, number[]>();
   private merges: StoryMerge[] = [];
@@ -352,6 +361,21 @@ export class StoryClusterer {
     return this.clock !== NO_DAY || this.articleIds.length > this.options.retireArrivals;
   }
 
+  /** Drops merged and retired stories from `active`, freeing retired stories' centroids. */
+  private sweep(): void {
+    const still: number[] = [];
+    for (const s of this.active) {
+      if (this.parent[s] >= 0) continue;
+      if (this.retired(s)) {
+        const story = this.stories[s];
+        story.terms = EMPTY_TERMS;
+        story.weights = EMPTY_WEIGHTS;
+        story.normCache = undefined;
+      } else still.push(s);
+    }
+    this.active = still;
+  }
+
   /** The live story a (possibly merged) story now belongs to; compresses the merge chain. */
   private resolve(story: number): number {
     const parent = this.parent;
@@ -463,6 +487,7 @@ export class StoryClusterer {
       created = true;
       this.setParent(target, -1);
       this.lastDayOf[target] = NO_DAY;
+      this.active.push(target);
       this.stories.push({
         id,
         title: title ? title.slice(0, 160) : null,
@@ -499,6 +524,8 @@ export class StoryClusterer {
         }
       }
     }
+    const sweepEvery = Math.min(SWEEP_EVERY, this.options.retireArrivals);
+    if ((arrival + 1) % sweepEvery === 0 && this.canRetire()) this.sweep();
     const final = this.resolve(target);
     this.prune(this.stories[final]);
     this.index(final);
@@ -834,6 +861,8 @@ export class StoryClusterer {
       c.setParent(i, story.mergedInto);
       c.lastDayOf[i] = story.lastDay ?? NO_DAY;
       c.lastArrivalOf[i] = story.members.length ? story.members[story.members.length - 1] : -1;
+      // Swept stories have no centroid left; the others are checked again at the next sweep.
+      if (story.mergedInto < 0 && story.terms.length > 0) c.active.push(i);
     });
     c.clock = snapshot.clock ?? NO_DAY;
     // Oldest first: re-ticking them rebuilds the ring (the clock only moves forward).
