@@ -242,15 +242,29 @@ export function findConflicts(
       bySource.set(o.u.source, list);
     }
     // A conflict needs two families whose values cannot both be right; a source that gives
-    // both numbers (two ages in one sentence) does not contradict either.
+    // both numbers (two ages in one sentence) does not contradict either, and two sources
+    // that each give one of them do not contradict each other when another family gives both
+    // (the count of this raid and the total of all raids so far: two quantities, not one).
     const entries = [...bySource.entries()];
+    const overlap = (la: Observation[], lb: Observation[]) =>
+      la.some((a) => lb.some((b) => a.low <= b.high && b.low <= a.high));
+    const explained = (sa: string, sb: string, la: Observation[], lb: Observation[]) =>
+      entries.some(
+        ([sc, lc]) =>
+          sc !== sa &&
+          sc !== sb &&
+          index.familyOf.get(sc) !== index.familyOf.get(sa) &&
+          index.familyOf.get(sc) !== index.familyOf.get(sb) &&
+          overlap(lc, la) &&
+          overlap(lc, lb),
+      );
     let disagree = false;
     for (let x = 0; x < entries.length && !disagree; x++) {
       for (let y = x + 1; y < entries.length && !disagree; y++) {
         const [sa, la] = entries[x];
         const [sb, lb] = entries[y];
         if (index.familyOf.get(sa) === index.familyOf.get(sb)) continue;
-        if (!la.some((a) => lb.some((b) => a.low <= b.high && b.low <= a.high))) disagree = true;
+        if (!overlap(la, lb) && !explained(sa, sb, la, lb)) disagree = true;
       }
     }
     if (!disagree) continue;
