@@ -113,6 +113,8 @@ export interface Mention {
   sentence: number;
   start: number;
   end: number;
+  /** The kind comes from the mention's context, not only its shape (see text/entities.ts). */
+  cued?: boolean;
 }
 
 /** An article ready for matching and analysis: its sentences and what was found in them. */

@@ -78,3 +78,32 @@ describe("actors of a story", () => {
       assert.ok(!names.includes(junk), `${junk} is not an actor: ${names.join(", ")}`);
   });
 });
+
+describe("actor kinds from context over shape", () => {
+  // An invented story: an album, a band, a football team and a town none of the lists know.
+  const a = article("a", [
+    "Salt Roads, the new record by Ivy Penrose, sold 40,000 copies in its first week.",
+    "Critics praised the album Salt Roads on Monday, and Kota Sarang residents queued for it.",
+    "Penrose recorded it in a barn near Kota Sarang last winter.",
+  ]);
+  const b = article("b", [
+    "Salt Roads will be reissued on vinyl, Ivy Penrose said.",
+    "She wrote ‘Salt Roads’ after a flood hit Kota Sarang.",
+    "Lisbon Herons striker Tom Vale played the album before the match against the Dunmere Foxes.",
+  ]);
+  const stories = [a, b];
+  const evidence = storyEvidence(stories);
+  const table = buildActors(stories.map((x) => toDoc(x, { evidence })));
+  const kind = (name: string) => table.actors.find((x) => x.name === name)?.kind;
+  it("outvotes the person shape with a work noun and quote marks", () => {
+    assert.equal(kind("Salt Roads"), "other");
+    assert.equal(kind("Ivy Penrose"), "person");
+  });
+  it("outvotes the person shape with a place cue", () => {
+    assert.equal(kind("Kota Sarang"), "place");
+  });
+  it("reads a known place and a plural as a team", () => {
+    assert.equal(kind("Lisbon Herons"), "organization");
+    assert.equal(kind("Tom Vale"), "person");
+  });
+});

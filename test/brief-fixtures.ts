@@ -1,5 +1,7 @@
 /** Hand-made articles and families for the text, analyse and brief tests. */
-import type { Article, Family, Sentence } from "../src/model.js";
+import { QuoteContext } from "../src/analyse/quote-passage.js";
+import type { Article, Doc, Family, Sentence } from "../src/model.js";
+import { toDoc } from "../src/text/to-doc.js";
 
 /** An article from paragraphs, with optional publication date. */
 export function article(
@@ -37,4 +39,16 @@ export function family(...ids: string[]): Family {
 /** A body sentence (not a heading) at the given index and paragraph, for furniture tests. */
 export function sentence(index: number, paragraph: number, text: string): Sentence {
   return { index, paragraph, start: 0, end: text.length, text, heading: false };
+}
+
+/** The doc of a one-article story dated 2025-03-04, from paragraphs. */
+export function oneDoc(paragraphs: string[]): Doc {
+  return toDoc(article("a", paragraphs, "2025-03-04"));
+}
+
+/** What a reader sees for every sentence of a one-article story (quote passages restored). */
+export function statements(paragraphs: string[]): string[] {
+  const d = oneDoc(paragraphs);
+  const q = new QuoteContext([d]);
+  return d.sentences.map((s) => q.statement(0, s.index));
 }

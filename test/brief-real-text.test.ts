@@ -1,21 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { findFurniture } from "../src/analyse/newsworthiness.js";
-import { balanceQuotes, QuoteContext, quotePassages } from "../src/analyse/quote-passage.js";
+import { balanceQuotes, quotePassages } from "../src/analyse/quote-passage.js";
 import { buildBrief } from "../src/brief/build-brief.js";
 import { splitSentences } from "../src/text/sentences.js";
-import { toDoc } from "../src/text/to-doc.js";
 import { timelineDates } from "../src/analyse/timeline.js";
 import { extractDates as findDates, referenceFrom } from "../src/text/dates.js";
-import { article, sentence } from "./brief-fixtures.js";
-
-const doc = (paragraphs: string[]) => toDoc(article("a", paragraphs, "2025-03-04"));
-/** Statement texts of every sentence of a one-article story. */
-const statements = (paragraphs: string[]) => {
-  const d = doc(paragraphs);
-  const q = new QuoteContext([d]);
-  return d.sentences.map((s) => q.statement(0, s.index));
-};
+import { article, oneDoc, sentence, statements } from "./brief-fixtures.js";
 
 describe("quote passages", () => {
   it("shows a sentence of a two-sentence quote with the rest of it and its speaker", () => {
@@ -50,7 +41,7 @@ describe("quote passages", () => {
   });
 
   it("leaves a stray mark alone when no close follows, and links a colon lead-in", () => {
-    const d = doc([
+    const d = oneDoc([
       '"Stray opening in a plain report of the flood.',
       "A second line with no marks at all.",
       "The mayor said:",

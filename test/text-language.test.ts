@@ -231,3 +231,53 @@ describe("statement text", () => {
     assert.equal(statementText("NATO said it would meet."), "NATO said it would meet.");
   });
 });
+
+describe("named entities: works, teams and places from context", () => {
+  const e = (text: string) => findEntities(text).map((x) => `${x.text}/${x.kind}`);
+  it("reads a title after a work noun, before one, or alone in quote marks as a work", () => {
+    const cases: [string, string[]][] = [
+      ["Critics praised the film Silver Lanterns on Friday.", ["Silver Lanterns/other"]],
+      ["A Glass Orchard sequel is planned.", ["Glass Orchard/other"]],
+      // A possessive name owns the work: "author X's trilogy" is a person.
+      ["It is the last book in author Ivy Penrose's trilogy.", ["Ivy Penrose/person"]],
+    ];
+    for (const [text, expected] of cases) assert.deepEqual(e(text), expected, text);
+    // A word after an opening mark may open a quoted sentence: the story must show it is a name.
+    const evidence = caseEvidence(["She wrote Harbour Lights in May."]);
+    const quoted = findEntities("Fans queued for ‘Harbour Lights’ at the hall.", evidence);
+    assert.deepEqual(
+      quoted.map((x) => `${x.text}/${x.kind}`),
+      ["Harbour Lights/other"],
+    );
+  });
+  it("reads a known place and a plural, or the and a plural, as a team", () => {
+    assert.deepEqual(e("Fans of the New York Herons cheered the Dunmere Foxes."), [
+      "New York Herons/organization",
+      "Dunmere Foxes/organization",
+    ]);
+    // A surname in -s or -os stays out of it.
+    assert.deepEqual(e("Officials met Anna Douglas and Piet Marcos in Lisbon."), [
+      "Anna Douglas/person",
+      "Piet Marcos/person",
+      "Lisbon/place",
+    ]);
+  });
+  it("reads unlisted places from of-phrases, a following country and street abbreviations", () => {
+    const cases: [string, string[]][] = [
+      ["Boats reached the port town of Bandar Kelam at dawn.", ["Bandar Kelam/place"]],
+      ["Floods hit Kota Sarang, Malaysia, overnight.", ["Kota Sarang/place", "Malaysia/place"]],
+      ["Shots were fired on Kestrel Ave late on Friday.", ["Kestrel Ave/place"]],
+      // A possessive after "in" names the owner of a place, not a place.
+      ["The fire began in Tom Haldane's kitchen.", ["Tom Haldane/person"]],
+      ["The Marsh family left the house.", ["Marsh/person"]],
+    ];
+    for (const [text, expected] of cases) assert.deepEqual(e(text), expected, text);
+  });
+  it("marks the kinds that come from context, not from the shape of the name", () => {
+    const cued = (text: string) => findEntities(text).map((x) => `${x.text}:${x.cued === true}`);
+    assert.deepEqual(cued("Then Lena Moor spoke in Bandar Kelam."), [
+      "Lena Moor:false",
+      "Bandar Kelam:true",
+    ]);
+  });
+});

@@ -46,10 +46,21 @@ function keyOf(text: string): string {
   return alias ? fold(alias) : f;
 }
 
+/**
+ * A mention whose kind its context gives ("in X", "the film X", "Mr X", a head word) counts
+ * this many times in the vote on a name's kind; one typed by its shape alone (two to four
+ * capitalised words read as a person) counts once. "Eastport Herons" read as a person in "the
+ * Eastport Herons coach said" is outvoted by one "the Herons beat …".
+ */
+const CUED_VOTE_WEIGHT = 3;
+
 interface Group {
   key: string;
   surfaces: Map<string, number>;
+  /** Mentions by kind. */
   kinds: Map<EntityKind, number>;
+  /** Votes by kind: mentions typed by a cue count CUED_VOTE_WEIGHT, by their shape 1. */
+  votes: Map<EntityKind, number>;
   sources: Set<string>;
   mentions: number;
   /** Mentions outside headings. */
@@ -139,6 +150,7 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
           key,
           surfaces: new Map(),
           kinds: new Map(),
+          votes: new Map(),
           sources: new Set(),
           mentions: 0,
           body: 0,
@@ -151,6 +163,9 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
       g.surfaces.set(surface, (g.surfaces.get(surface) ?? 0) + 1);
       const kind = alias ? aliasKind(alias) : m.kind;
       g.kinds.set(kind, (g.kinds.get(kind) ?? 0) + 1);
+      // A name nothing tells the kind of ("other" by default) has no say.
+      const weight = alias || m.cued ? CUED_VOTE_WEIGHT : kind === "other" ? 0 : 1;
+      g.votes.set(kind, (g.votes.get(kind) ?? 0) + weight);
       g.sources.add(doc.article.id);
       g.mentions++;
       if (!headings.has(m.sentence)) g.body++;
@@ -159,11 +174,11 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
   // Names seen only in headings are not actors.
   for (const [key, g] of groups) if (g.body === 0) groups.delete(key);
 
-  const kindVote = (g: Group): EntityKind => {
+  const kindVote = (g: Pick<Group, "votes">): EntityKind => {
     let best: EntityKind = "other";
     let bestN = 0;
-    for (const kind of ["person", "organization", "place"] as EntityKind[]) {
-      const n = g.kinds.get(kind) ?? 0;
+    for (const kind of ["person", "organization", "place", "other"] as EntityKind[]) {
+      const n = g.votes.get(kind) ?? 0;
       if (n > bestN) {
         best = kind;
         bestN = n;
@@ -237,7 +252,7 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
   };
   interface Merged {
     key: string;
-    kinds: Map<EntityKind, number>;
+    votes: Map<EntityKind, number>;
     surfaces: Map<string, number>;
     sources: Set<string>;
     mentions: number;
@@ -251,7 +266,7 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     if (!m) {
       m = {
         key: r,
-        kinds: new Map(),
+        votes: new Map(),
         surfaces: new Map(),
         sources: new Set(),
         mentions: 0,
@@ -259,7 +274,7 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
       };
       merged.set(r, m);
     }
-    for (const [k, n] of g.kinds) m.kinds.set(k, (m.kinds.get(k) ?? 0) + n);
+    for (const [k, n] of g.votes) m.votes.set(k, (m.votes.get(k) ?? 0) + n);
     for (const [s, n] of g.surfaces) m.surfaces.set(s, (m.surfaces.get(s) ?? 0) + n);
     for (const s of g.sources) m.sources.add(s);
     m.mentions += g.mentions;
@@ -271,7 +286,7 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
   for (const m of merged.values()) {
     const rootGroup = groups.get(m.key)!;
     const name = canonicalPlace(m.key) ?? mostCommon(rootGroup.surfaces);
-    let kind: EntityKind = kindVote({ ...rootGroup, kinds: m.kinds });
+    let kind: EntityKind = kindVote(m);
     if (fullNames.includes(m.key)) kind = "person";
     if (kind === "other" && m.mentions < MIN_MENTIONS_OTHER) continue;
     // Aliases differ from the name by more than case ("BRACKWATER" in a dateline is no alias).

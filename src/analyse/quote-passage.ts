@@ -8,6 +8,7 @@
  */
 import type { Doc, Sentence } from "../model.js";
 import { words } from "../text/tokens.js";
+import { type Mark, openerFor, type QuoteState, scanMarks } from "../text/quote-marks.js";
 import { statementText } from "./statement.js";
 
 /** Verbs that attribute a quote ("said Y", "Y told"). */
@@ -23,50 +24,26 @@ export const MAX_PASSAGE_WORDS = 70;
 /** A quote left open runs on at most this many sentences (a stray mark must not swallow a story). */
 export const MAX_PASSAGE_SENTENCES = 12;
 
-/** A quote mark and whether it opens, closes or may do either (straight quotes). */
-interface Mark {
-  at: number;
-  len: number;
-  role: "open" | "close" | "either";
-  /** The closing mark that matches this mark's style. */
-  closer: string;
+/** Quote marks of a text read from state `start`, apostrophes left out. */
+function marks(text: string, start: QuoteState = []): Mark[] {
+  return scanMarks(text, start).marks;
 }
 
-/** Double quote marks of a text (single quotes are left alone: they double as apostrophes). */
-function marks(text: string): Mark[] {
-  const out: Mark[] = [];
-  const re = /''|``|[“”"«»„]/g;
-  for (const m of text.matchAll(re)) {
-    const ch = m[0];
-    const at = m.index ?? 0;
-    if (ch === "“" || ch === "„") out.push({ at, len: 1, role: "open", closer: "”" });
-    else if (ch === "«") out.push({ at, len: 1, role: "open", closer: "»" });
-    else if (ch === "``") out.push({ at, len: 2, role: "open", closer: "''" });
-    else if (ch === "”") out.push({ at, len: 1, role: "close", closer: "”" });
-    else if (ch === "»") out.push({ at, len: 1, role: "close", closer: "»" });
-    else out.push({ at, len: ch.length, role: "either", closer: '"' });
-  }
-  return out;
+/** Quote state after reading `text` from state `start`. */
+function run(text: string, start: QuoteState): QuoteState {
+  return scanMarks(text, start).end;
 }
 
-/** Quote state after reading `text` from state `inside`: still inside a quote, and its style. */
-function run(text: string, inside: boolean): { inside: boolean; closer: string } {
-  let state = inside;
-  let closer = '"';
-  const list = marks(text);
-  for (const m of list) {
-    if (m.role === "open") state = true;
-    else if (m.role === "close") state = false;
-    else state = !state;
-    if (state) closer = m.closer;
-  }
-  return { inside: state, closer };
+/** Whether a state is inside a single quote (‘…’), whose marks may be apostrophes. */
+function inSingle(state: QuoteState): boolean {
+  const top = state[state.length - 1];
+  return top === "’" || top === "'";
 }
 
 /**
- * Whether a mark closes a quote: a closing mark, or a straight one before a space, punctuation
- * or the end, or after punctuation and before a lower-case word (", \"said Y" in re-joined
- * tokenised text).
+ * Whether a mark closes a quote: a closing mark, or a straight double one before a space,
+ * punctuation or the end, or after punctuation and before a lower-case word (", \"said Y" in
+ * re-joined tokenised text).
  */
 function looksClosing(text: string, m: Mark): boolean {
   if (m.role === "close") return true;
@@ -78,24 +55,22 @@ function looksClosing(text: string, m: Mark): boolean {
 }
 
 /** Text outside quote marks (the attribution part of a sentence). */
-function outsideQuotes(text: string, startsInside: boolean): string {
-  let inside = startsInside;
+function outsideQuotes(text: string, start: QuoteState): string {
+  let depth = start.length;
   let out = "";
   let last = 0;
-  for (const m of marks(text)) {
-    if (!inside) out += text.slice(last, m.at);
-    if (m.role === "open") inside = true;
-    else if (m.role === "close") inside = false;
-    else inside = !inside;
+  for (const m of marks(text, start)) {
+    if (depth === 0) out += text.slice(last, m.at);
+    depth = m.depth;
     last = m.at + m.len;
   }
-  if (!inside) out += text.slice(last);
+  if (depth === 0) out += text.slice(last);
   return out;
 }
 
 /** Whether a sentence attributes a quote: a speech verb, or a colon, outside the quote marks. */
-function attributes(text: string, startsInside: boolean): boolean {
-  const outside = outsideQuotes(text, startsInside);
+function attributes(text: string, start: QuoteState): boolean {
+  const outside = outsideQuotes(text, start);
   return SPEECH.test(outside) || /:\s*$/.test(outside);
 }
 
@@ -103,8 +78,8 @@ function attributes(text: string, startsInside: boolean): boolean {
 export interface Passage {
   first: number;
   last: number;
-  /** Per sentence index of the passage: whether it starts inside the quote. */
-  startsInside: Map<number, boolean>;
+  /** Per sentence index of the passage: the quotes open at its start. */
+  starts: Map<number, QuoteState>;
   /** Sentences that open a new paragraph with a mark re-opening the running quote. */
   reopens: Set<number>;
 }
@@ -122,14 +97,14 @@ export function quotePassages(doc: Doc): Map<number, Passage> {
   const english = doc.article.language === null || doc.article.language === "en";
   if (!english) return out;
   let current: Sentence[] = [];
-  let starts = new Map<number, boolean>();
+  let starts = new Map<number, QuoteState>();
   let reopens = new Set<number>();
   const flush = () => {
     if (current.length > 1) {
       const p: Passage = {
         first: current[0].index,
         last: current[current.length - 1].index,
-        startsInside: starts,
+        starts,
         reopens,
       };
       for (const s of current) out.set(s.index, p);
@@ -138,35 +113,38 @@ export function quotePassages(doc: Doc): Map<number, Passage> {
     starts = new Map();
     reopens = new Set();
   };
-  let inside = false;
+  let state: QuoteState = [];
   let prev: Sentence | null = null;
   let prevQuoted = false;
   const sentences = doc.sentences;
   for (const s of sentences) {
     if (s.heading) {
       flush();
-      inside = false;
+      state = [];
       prev = null;
       continue;
     }
     let linked = false;
-    let startsInside = false;
+    let start: QuoteState = [];
     const list = marks(s.text);
     const firstMark = list[0] ?? null;
-    if (prev && inside) {
+    // A single quote left open goes on only when it closes within a few sentences: its
+    // opening mark may have been an apostrophe ('Tis).
+    const single = inSingle(state);
+    if (prev && state.length > 0 && (!single || closesWithin(sentences, s.index, state))) {
       if (prev.paragraph === s.paragraph) {
         linked = true;
-        startsInside = true;
+        start = state;
       } else if (firstMark && firstMark.at === 0 && firstMark.role !== "close") {
         // A paragraph opening with a quote mark re-opens the running quote (the convention
         // for a quote of several paragraphs): the mark opens, the quote goes on.
         linked = true;
         reopens.add(s.index);
-      } else if (closesAhead(sentences, s.index)) {
+      } else if (single || closesAhead(sentences, s.index, state)) {
         // The running quote goes on (paragraphs without marks, as in text split one sentence
         // a line) and closes a little further ("…, ” said Y.").
         linked = true;
-        startsInside = true;
+        start = state;
       }
     } else if (
       prev &&
@@ -182,7 +160,7 @@ export function quotePassages(doc: Doc): Map<number, Passage> {
       prev.paragraph === s.paragraph &&
       firstMark?.at === 0 &&
       firstMark.role !== "close" &&
-      outsideQuotes(s.text, false).replace(/[\s.,;!?…]/g, "") === ""
+      outsideQuotes(s.text, []).replace(/[\s.,;!?…]/g, "") === ""
     ) {
       // Only a quote, no attribution of its own: it goes on with the quote before it.
       linked = true;
@@ -193,8 +171,8 @@ export function quotePassages(doc: Doc): Map<number, Passage> {
       flush();
       current = [s];
     }
-    starts.set(s.index, startsInside);
-    inside = run(s.text, startsInside).inside;
+    starts.set(s.index, start);
+    state = run(s.text, start);
     prevQuoted = list.length > 0;
     prev = s;
   }
@@ -207,19 +185,31 @@ export function quotePassages(doc: Doc): Map<number, Passage> {
  * quote mark of its own first) closes within a few sentences: the first mark met is a closing
  * one. Otherwise the open mark was stray, or its close was lost.
  */
-function closesAhead(sentences: readonly Sentence[], from: number): boolean {
+function closesAhead(sentences: readonly Sentence[], from: number, state: QuoteState): boolean {
   for (let i = from; i < sentences.length && i < from + MAX_PASSAGE_SENTENCES; i++) {
     const s = sentences[i];
     if (s.heading) return false;
-    const m = marks(s.text)[0];
+    // The first mark of the open quote's kind (a nested quote's marks are not its close).
+    const m = marks(s.text, state).find((x) => x.single === inSingle(state));
     if (m) return looksClosing(s.text, m);
   }
   return false;
 }
 
-/** The opening mark that goes with a closing one. */
-function openerFor(closer: string): string {
-  return closer === "”" ? "“" : closer === "»" ? "«" : closer === "''" ? "``" : '"';
+/**
+ * Whether the quote open before sentence `from` closes within `MAX_PASSAGE_SENTENCES`
+ * sentences, read through them (a single quote re-opened at a new paragraph goes on).
+ */
+function closesWithin(sentences: readonly Sentence[], from: number, state: QuoteState): boolean {
+  let now = state;
+  for (let i = from; i < sentences.length && i < from + MAX_PASSAGE_SENTENCES; i++) {
+    const s = sentences[i];
+    if (s.heading) return false;
+    const { marks: list, end } = scanMarks(s.text, now);
+    if (list.some((m) => m.depth < state.length)) return true;
+    now = end;
+  }
+  return false;
 }
 
 /**
@@ -232,10 +222,20 @@ export function balanceQuotes(text: string): string {
   if (list.length === 0) return text;
   const first = list[0];
   if (looksClosing(text, first) && first.at > 0) {
-    if (!run(text, true).inside) return openerFor(first.closer) + text;
+    if (run(text, [first.closer]).length === 0) return openerFor(first.closer) + text;
   }
-  const after = run(text, false);
-  return after.inside ? text + after.closer : text;
+  const after = run(text, []);
+  return after.length > 0 ? text + closers(after) : text;
+}
+
+/** The marks closing every quote open in a state, innermost first. */
+function closers(state: QuoteState): string {
+  return [...state].reverse().join("");
+}
+
+/** The marks opening the quotes of a state, outermost first. */
+function openers(state: QuoteState): string {
+  return state.map(openerFor).join("");
 }
 
 /** Statement texts of sentences, with quote passages restored, for one story's documents. */
@@ -272,7 +272,7 @@ export class QuoteContext {
     if (total > MAX_PASSAGE_WORDS) {
       // Too long to show whole: the sentence, the attribution, and as many neighbours of the
       // sentence as fit (next first: a quote's point tends to follow its opening).
-      const attribution = all.find((s) => attributes(s.text, p.startsInside.get(s.index) ?? false));
+      const attribution = all.find((s) => attributes(s.text, p.starts.get(s.index) ?? []));
       const keep = new Set<Sentence>([own]);
       if (attribution) keep.add(attribution);
       let used = [...keep].reduce((n, s) => n + words(s.text).length, 0);
@@ -294,36 +294,35 @@ export class QuoteContext {
     }
     // Join the kept sentences; "[…]" where sentences are left out, quote marks added where a
     // cut leaves the quote open or shut.
-    const style = marks(all.map((s) => s.text).join(" ")).find((m) => m.role !== "open");
-    const closer = style?.closer ?? "”";
-    const opener = openerFor(closer);
     let text = "";
-    let inside = false;
+    let state: QuoteState = [];
     let prev: Sentence | null = null;
     for (const s of kept) {
       let piece = s.text;
-      let startsInside = p.startsInside.get(s.index) ?? false;
+      let start = p.starts.get(s.index) ?? [];
       const gap = prev ? s.index !== prev.index + 1 : s !== all[0];
       if (!gap && p.reopens.has(s.index)) {
         // A mark re-opening the quote at a new paragraph: joined, it is one quote.
         const m = marks(piece)[0];
         if (m && m.at === 0 && m.role !== "close") piece = piece.slice(m.len);
-        startsInside = true;
+        start = state;
       }
       if (gap) {
-        if (inside && !startsInside) text += ` […]${closer} `;
-        else if (!inside && startsInside) text += `${prev ? " " : ""}${opener}[…] `;
+        if (state.length > 0 && start.length === 0) text += ` […]${closers(state)} `;
+        else if (state.length === 0 && start.length > 0)
+          text += `${prev ? " " : ""}${openers(start)}[…] `;
         else text += prev ? " […] " : "[…] ";
       } else if (prev) {
         text += " ";
       }
       text += piece;
-      inside = run(piece, startsInside).inside;
+      state = run(piece, start);
       prev = s;
     }
-    if (prev && prev !== all[all.length - 1]) text += inside ? ` […]${closer}` : " […]";
-    else if (inside) text += closer;
+    if (prev && prev !== all[all.length - 1])
+      text += state.length > 0 ? ` […]${closers(state)}` : " […]";
+    else text += closers(state);
     // A closing mark spaced off its sentence (". \"" in re-joined tokenised text) is closed up.
-    return statementText(text.replace(/([.!?,])\s+(["”»]|'')$/, "$1$2"));
+    return statementText(text.replace(/([.!?,])\s+(''|["”»’'])$/, "$1$2"));
   }
 }

@@ -28,6 +28,12 @@ export interface EntitySpan {
   kind: EntityKind;
   start: number;
   end: number;
+  /**
+   * The kind comes from the name's context or make-up (a list, a head word, a title, a word
+   * around it, quote marks), not only from its shape (two to four capitalised words): the
+   * story's vote on a name's kind counts such mentions more.
+   */
+  cued?: boolean;
 }
 
 /**
@@ -256,7 +262,8 @@ function classifyRun(
     const f = fold(stripPossessive(toks[0].text));
     const known = COUNTRIES.has(f) || CITIES.has(f);
     const opensSentence = atStart && toks[0] === run[0];
-    if (NEVER_NAMES.has(f) || STOP_WORDS.has(f)) {
+    // "New York", "New Delhi": a stop word opening a known place stays.
+    if ((NEVER_NAMES.has(f) || STOP_WORDS.has(f)) && !opensPlace(toks)) {
       if (f === "the") article = true;
       if (HONORIFICS.has(f)) titled = true;
       toks.shift();
@@ -406,8 +413,20 @@ function classifyRun(
       CITIES.has(words[0]) ||
       /^[\p{Lu}.]{2,}$/u.test(toks[0].text));
   let kind: EntityKind;
+  let cued = true;
   const withoutDemonym = words.length > 1 && isDemonym(words[0]) ? words.slice(1).join(" ") : "";
+  const possessive = /['’]s?$/u.test(run[run.length - 1].text);
+  const work = titled ? null : workCue(run, sentence, prevWord, possessive ? "" : nextWord);
   if (isPlaceName(text) || (withoutDemonym && isPlaceName(withoutDemonym))) kind = "place";
+  // "the film Silver Lanterns", "the Silver Lanterns sequel": a work. A name alone in quote
+  // marks ("‘Silver Lanterns’") likely is one, but a nickname or a name in scare quotes may
+  // be a person's: that vote counts as a shape's.
+  else if (work) {
+    kind = "other";
+    cued = work === "noun";
+  }
+  // "the Marsh family": a family, people.
+  else if (FAMILY_NOUNS.has(nextWord)) kind = "person";
   else if (article && COUNTRIES.has(`the ${folded}`)) kind = "place";
   else if (heads.some((h) => ORG_HEADS.has(h)) || ORG_HEADS.has(words[0]) || isAcronym(text))
     kind = "organization";
@@ -419,8 +438,21 @@ function classifyRun(
   else if (ORG_NOUNS.has(nextWord)) kind = "organization";
   else if (PLACE_NOUNS.has(nextWord)) kind = "place";
   else if (personCue) kind = "person";
-  else if (PLACE_PREPOSITIONS.test(prevWord)) kind = "place";
+  // "in Bandar Kelam" (not "in Haldane's office"), "the port town of Bandar Kelam", "Bandar
+  // Kelam, Malaysia".
   else if (
+    !possessive &&
+    (PLACE_PREPOSITIONS.test(prevWord) ||
+      PLACE_OF.test(sentence.slice(0, run[0].start)) ||
+      placeAfterComma(sentence.slice(run[run.length - 1].end)))
+  )
+    kind = "place";
+  // A known place and a plural ("Eastport Herons"), or "the" and a plural ("the Silver
+  // Herons", weaker: "the Silver Lanterns" may be a book): a team, a band, people.
+  else if (isPluralHead(toks[toks.length - 1].text) && (article || placePrefix(words))) {
+    kind = "organization";
+    cued = placePrefix(words);
+  } else if (
     words.length >= 2 &&
     words.length <= 4 &&
     !article &&
@@ -429,9 +461,16 @@ function classifyRun(
   ) {
     // Two to four capitalised words that the article never writes in lower case.
     kind = "person";
-  } else if (prevWord === "from") kind = "place";
-  else if (speech) kind = article ? "organization" : "person";
-  else kind = "other";
+    cued = false;
+  } else if (prevWord === "from") {
+    kind = "place";
+    cued = false;
+  } else if (speech) kind = article ? "organization" : "person";
+  else {
+    kind = "other";
+    // "the Silver Lanterns": not a person, whatever its shape says elsewhere.
+    cued = article && words.length > 1;
+  }
   // A lone capitalised word the article also writes in lower case is emphasis, not a name.
   if (kind === "other" && words.length === 1 && seenLower(evidence, words[0])) return out;
   out.push({
@@ -439,8 +478,85 @@ function classifyRun(
     kind,
     start: toks[0].start,
     end: toks[0].start + text.length,
+    cued,
   });
   return out;
+}
+
+/** Nouns of works whose title may follow them ("the film X", "his book X", "the album X"). */
+const WORK_NOUNS = new Set(
+  (
+    "film movie book novel album song documentary memoir sequel prequel sitcom musical opera " +
+    "biopic franchise trilogy episode poem painting exhibition"
+  ).split(" "),
+);
+/** Nouns that, right after a title, say it is a work ("the Silver Lanterns sequel"). */
+const WORK_AFTER = new Set(
+  "sequel sequels prequel franchise trilogy soundtrack remake premiere adaptation".split(" "),
+);
+
+/** Nouns after a name that make it a family's ("the Marsh family"). */
+const FAMILY_NOUNS = new Set(["family", "families", "household", "clan"]);
+
+/**
+ * Whether a run of capitalised words is the title of a work: after a work noun or before one
+ * ("noun"), or standing alone between quote marks ("quoted": "‘Silver Lanterns’",
+ * "\"Silver Lanterns,\""); null when neither.
+ */
+function workCue(
+  run: Tok[],
+  sentence: string,
+  prevWord: string,
+  nextWord: string,
+): "noun" | "quoted" | null {
+  if (WORK_NOUNS.has(prevWord) || WORK_AFTER.has(nextWord)) return "noun";
+  const before = sentence.slice(0, run[0].start);
+  const last = run[run.length - 1];
+  const after = sentence.slice(last.end);
+  const opens = /(?:^|[\s(])(?:[‘'"“]|'')\s?$/.test(before);
+  const closes = /['’]$/.test(last.text) || /^\s?[,.!?]?\s?[’'"”]/.test(after);
+  return opens && closes ? "quoted" : null;
+}
+
+/** A word after which "of X" names a place ("the city of X", "the port town of X"). */
+const PLACE_OF = new RegExp(
+  `\\b(?:${[...PLACE_NOUNS].filter((w) => w !== "estate").join("|")}|capital|suburbs?|outskirts|streets|centre|center|heart|people|residents)\\s+of\\s+$`,
+  "i",
+);
+
+/** "X, Iran." / "X, Ohio,": a name followed by a comma and a known place is a place. */
+function placeAfterComma(after: string): boolean {
+  const m = /^,\s+((?:\p{Lu}[\p{L}.]*\s?){1,3})(?=[,.;)]|$)/u.exec(after);
+  return m !== null && isPlaceName(m[1].trim());
+}
+
+/**
+ * A capitalised plural last word ("Herons", "Lanterns", "Rays"), not a possessive nor a word in
+ * -as/-is/-os/-us/-ss (names: "Douglas", "Grigoropoulos", "Christmas").
+ */
+function isPluralHead(token: string): boolean {
+  return /^\p{Lu}\p{Ll}+[^aious'’]s$/u.test(token);
+}
+
+/** Whether the first words of a name (not all of them) are a known place ("Eastport" excepted). */
+function placePrefix(words: string[]): boolean {
+  for (let k = 1; k < words.length; k++) if (isPlaceName(words.slice(0, k).join(" "))) return true;
+  return false;
+}
+
+/** Whether the run opens with a known place name of two or more words ("New York …"). */
+function opensPlace(toks: Tok[]): boolean {
+  for (let k = 2; k <= Math.min(toks.length, 4); k++)
+    if (
+      isPlaceName(
+        toks
+          .slice(0, k)
+          .map((t) => t.text)
+          .join(" "),
+      )
+    )
+      return true;
+  return false;
 }
 
 /**

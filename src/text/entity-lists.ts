@@ -98,7 +98,7 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set(
     "cafe café restaurant hotel pub inn market mall plaza arena theatre theater museum gallery " +
     "cathedral mosque temple tower building estate estates farm creek gardens boulevard blvd " +
     "drive corridor canal crossing junction heights hills springs falls beach forest reserve " +
-    "neighbourhood neighborhood quarter prison jail camp"
+    "neighbourhood neighborhood quarter prison jail camp ave aves st rd hwy"
   ).split(" "),
 );
 

@@ -2,6 +2,7 @@
  * Sentence splitting for news prose: finds sentence ends in a paragraph while surviving
  * abbreviations (U.S., Mr., Jan., No. 5, a.m.), initials, decimals, quotes and ellipses.
  */
+import { scanMarks } from "./quote-marks.js";
 
 /** A sentence's character span [start, end) inside the text it was split from. */
 export interface Span {
@@ -83,6 +84,18 @@ export function splitSentences(text: string): Span[] {
     }
     let k = j;
     while (k < text.length && /[ \t\u00a0]/.test(text[k])) k++;
+    // Straight marks spaced off in tokenised text ("people? '\" Howard said"), which would
+    // read as opening the next sentence, stay with this one when they close a quote open in
+    // the paragraph.
+    for (
+      let run = /^["'][”’"']*(?=\s|$)/.exec(text.slice(k));
+      run && k > j && scanMarks(text.slice(0, j)).end.length > 0;
+      run = /^["'][”’"']*(?=\s|$)/.exec(text.slice(k))
+    ) {
+      j = k + run[0].length;
+      k = j;
+      while (k < text.length && /[ \t\u00a0]/.test(text[k])) k++;
+    }
     if (k >= text.length) {
       i = j - 1;
       continue;

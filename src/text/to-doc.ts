@@ -110,6 +110,7 @@ const MAX_HEADING_WORDS = 14;
 export function looksLikeHeading(paragraph: string): boolean {
   const text = paragraph.trim();
   if (text.includes("\n")) return false;
-  if (/[.!?:;…"”’)]$/.test(text)) return false;
+  // A straight single quote counts only after sentence punctuation ("…gone.'"): "Dockers'" may end a title.
+  if (/(?:[.!?:;…"”’)]|[.!?…]')$/.test(text)) return false;
   return text.split(/\s+/).length <= MAX_HEADING_WORDS;
 }
