@@ -107,3 +107,38 @@ describe("actor kinds from context over shape", () => {
     assert.equal(kind("Tom Vale"), "person");
   });
 });
+
+describe("short and long forms of one name", () => {
+  // An invented story: a ship named with and without its prefix, a corridor whose first word
+  // opens a sentence, and names whose tails are other actors.
+  const a = article("a", [
+    "The patrol ship KMS Ardent stopped two skiffs off Cape Lorrel on Friday.",
+    "Ardent had sailed from Port Hadley at dawn, and the KMS Ardent crew boarded both skiffs.",
+    "The ship was escorting tankers through the Western Lorrel Shipping Lane.",
+    "Lorrel Shipping Lane traffic resumed at noon, the Bureau of Marine Safety said.",
+  ]);
+  const b = article("b", [
+    "The crew of Kestrel Marine Ship Ardent seized fuel and rope, KMS Ardent's captain said.",
+    "Ardent is on its third patrol this year, and the Western Lorrel Shipping Lane stays open.",
+    "Marine Safety officials praised the crew.",
+  ]);
+  const stories = [a, b];
+  const evidence = storyEvidence(stories);
+  const table = buildActors(stories.map((x) => toDoc(x, { evidence })));
+  const find = (name: string) => table.actors.find((x) => x.name === name);
+  it("folds a bare name and an acronym-prefixed name into the full one", () => {
+    const ship = find("KMS Ardent");
+    assert.ok(ship, table.actors.map((x) => x.name).join(", "));
+    assert.deepEqual(ship.aliases, ["Ardent", "Kestrel Marine Ship Ardent"]);
+    assert.equal(find("Ardent"), undefined);
+  });
+  it("folds a name missing its first word into the longer name", () => {
+    assert.ok(find("Western Lorrel Shipping Lane")?.aliases.includes("Lorrel Shipping Lane"));
+  });
+  it("keeps the tail after 'of' as its own actor", () => {
+    assert.ok(
+      !find("Bureau of Marine Safety")?.aliases.includes("Marine Safety"),
+      JSON.stringify(table.actors),
+    );
+  });
+});

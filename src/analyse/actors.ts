@@ -250,6 +250,8 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     for (let i = 0; i < 5 && parent.has(k); i++) k = parent.get(k)!;
     return k;
   };
+  mergeAcronymPrefixes(keys, groups, parent);
+  mergeTailFragments(keys, groups, parent, root, kindVote);
   interface Merged {
     key: string;
     votes: Map<EntityKind, number>;
@@ -354,6 +356,86 @@ function acronymTarget(
   }
   return best;
 }
+
+/**
+ * A name opening with an acronym of the words another name opens with, the rest the same:
+ * "INS Sukanya" and "Indian Naval Ship Sukanya" are one actor (under the more mentioned).
+ */
+function mergeAcronymPrefixes(
+  keys: readonly string[],
+  groups: Map<string, Group>,
+  parent: Map<string, string>,
+): void {
+  for (const short of keys) {
+    if (parent.has(short)) continue;
+    const [head, ...rest] = short.split(" ");
+    if (rest.length === 0 || head.length < 2 || !isAcronymSurface(groups.get(short)!, head))
+      continue;
+    for (const long of keys) {
+      if (long === short || parent.has(long)) continue;
+      const t = long.split(" ");
+      const lead = t.length - rest.length;
+      if (lead < 2 || !rest.every((w, i) => t[lead + i] === w)) continue;
+      if (initials(t.slice(0, lead).join(" ")) !== head) continue;
+      const [from, into] =
+        groups.get(long)!.mentions > groups.get(short)!.mentions ? [short, long] : [long, short];
+      parent.set(from, into);
+      break;
+    }
+  }
+}
+
+/** Whether a name's first word is written in capitals wherever it appears ("INS Sukanya"). */
+function isAcronymSurface(g: Group, head: string): boolean {
+  return [...g.surfaces.keys()].every((s) => {
+    const first = s.split(/\s+/)[0];
+    return fold(first) === head && /^[\p{Lu}.&]{2,7}$/u.test(first);
+  });
+}
+
+/**
+ * A name that is the tail of longer names which are all one actor joins it: "Sukanya" of "INS
+ * Sukanya", "Recognised Transit Corridor" of "Internationally Recognised Transit Corridor" (a
+ * prefix dropped, or a sentence's capitalised first word read as a separate name). Persons are
+ * matched by their own rule; known places and a tail shared by two actors ("Korea" of North and
+ * South Korea) stay apart.
+ */
+function mergeTailFragments(
+  keys: readonly string[],
+  groups: Map<string, Group>,
+  parent: Map<string, string>,
+  root: (key: string) => string,
+  kindVote: (g: Group) => EntityKind,
+): void {
+  for (const key of keys) {
+    if (parent.has(key) || COUNTRIES.has(key) || CITIES.has(key) || PLACE_ALIASES[key]) continue;
+    if (kindVote(groups.get(key)!) === "person") continue;
+    const tokens = key.split(" ");
+    const owners = new Set<string>();
+    for (const k of keys) {
+      const t = k.split(" ");
+      if (t.length <= tokens.length) continue;
+      const at = t.length - tokens.length;
+      // "Gulf of Aden", "CEO of Tallgrass", "Fund for Human Rights": another actor's tail.
+      if (TAIL_CONNECTORS.has(t[at - 1])) continue;
+      if (tokens.every((w, i) => t[at + i] === w)) owners.add(root(k));
+    }
+    owners.delete(key);
+    if (owners.size !== 1) continue;
+    const owner = [...owners][0];
+    const own = groups.get(key)!.mentions;
+    const long = groups.get(owner)!.mentions;
+    // A single word more common alone than in the longer name is its own actor ("Christmas"
+    // after a company's name run into it); a longer fragment more common than the full name
+    // ("Red Sox", "INS Mysore") becomes the actor's name.
+    if (tokens.length === 1 && own > long) continue;
+    if (own > long) parent.set(owner, key);
+    else parent.set(key, owner);
+  }
+}
+
+/** Words after which a name's tail is another actor ("of", "for", "and", "at"…). */
+const TAIL_CONNECTORS = new Set([...CONNECTOR_WORDS, "at", "in", "on", "to"]);
 
 function isSubsequence(short: string[], long: string[]): boolean {
   let i = 0;

@@ -91,7 +91,7 @@ export function renderMarkdown(brief: Brief): string {
     const aliases =
       a.aliases.length > 0 ? `; also ${a.aliases.map(escapeMarkdown).join(", ")}` : "";
     out.push(
-      `- ${escapeMarkdown(a.name)} (${a.kind}, ${a.mentions} mentions${aliases}) ${cite(a.sources)}`,
+      `- ${escapeMarkdown(a.name)} (${a.kind}, ${a.mentions} mention${a.mentions === 1 ? "" : "s"}${aliases}) ${cite(a.sources)}`,
     );
   }
   if (brief.actors.length > 0) out.push("");
