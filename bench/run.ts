@@ -29,6 +29,11 @@ export const BENCHES: Bench[] = [
     what: "story clustering on ECB+, 2-fold by topic, vs TF-IDF average-link",
   },
   {
+    name: "cluster-joint",
+    script: "cluster-joint.js",
+    what: "clusterer defaults tuned on ECB+ and allsides at once, tested on the held-out halves",
+  },
+  {
     name: "cluster-allsides",
     script: "cluster-allsides.js",
     what: "story clustering on allsides-dev (unseen, untuned) vs TF-IDF average-link",

@@ -1,18 +1,20 @@
 /**
  * What the story clusterer sees of an article: weighted content terms (stems), with names and
- * numbers boosted and consecutive capitalised words added as name phrases, plus its publication
- * day when known. A cheap stand-in for the text module's entities.
+ * numbers boosted, plus its publication day when known. (Consecutive names used to be added as
+ * phrase terms too: dropping them was better on both ECB+ and allsides, bench/results/cluster.md.)
  */
 import type { Article } from "../model.js";
 import { fold, STOP_WORDS, stem, words } from "../text/tokens.js";
 import { splitSentences } from "../match/sentence-split.js";
 
 /**
- * Extra weight of a capitalised word inside a sentence (a name) and of a name phrase: names
- * tell two events of one kind apart (two earthquakes in two places). Chosen on the ECB+ tune
- * folds (1.5–3 all did about as well; 2 is the middle).
+ * Extra weight of a capitalised word inside a sentence (a name): names tell two events of one
+ * kind apart (two earthquakes in two places), but they also chain different events of one
+ * protagonist (a senator's week). Chosen with the join threshold by tuning on two benchmarks at
+ * once (an ECB+ fold and half the allsides events; bench/cluster-joint.ts): both folds chose
+ * 1.5. ECB+ alone prefers 2–3, allsides alone 1.
  */
-export const NAME_BOOST = 2;
+export const NAME_BOOST = 1.5;
 /** Extra weight of numbers (magnitudes, tolls, years): they also separate look-alike events. */
 export const NUMBER_BOOST = 1.5;
 /** Only the first this many words are read: long articles repeat themselves, and it bounds cost. */
@@ -21,7 +23,7 @@ export const MAX_WORDS = 1500;
 export interface StoryFeatures {
   /** Term → weight (sublinear term frequency times boosts), in first-seen order. */
   terms: Map<string, number>;
-  /** Terms seen as a name (capitalised inside a sentence), name phrases, and numbers. */
+  /** Terms seen as a name (capitalised inside a sentence) and numbers. */
   anchors: Set<string>;
   /** Day number (days since 1970-01-01) of publication, or null when unknown. */
   day: number | null;
@@ -72,29 +74,16 @@ export function storyFeatures(
   outer: for (const block of blocks) {
     for (const sentence of splitSentences(block)) {
       const list = words(sentence);
-      let prevName: string | null = null;
       for (let k = 0; k < list.length; k++) {
         if (--budget < 0) break outer;
         const raw = list[k];
         const { term, numeric } = wordInfo(raw);
-        if (term === "") {
-          prevName = null;
-          continue;
-        }
+        if (term === "") continue;
         const isName = k > 0 && !numeric && /^\p{Lu}/u.test(raw);
         counts.set(term, (counts.get(term) ?? 0) + 1);
         const boost = isName ? nameBoost : numeric ? numberBoost : 1;
         if (boost > (boosts.get(term) ?? 1)) boosts.set(term, boost);
         if (isName || numeric) anchors.add(term);
-        if (isName) {
-          if (prevName !== null) {
-            const phrase = `${prevName}_${term}`;
-            counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
-            boosts.set(phrase, nameBoost);
-            anchors.add(phrase);
-          }
-          prevName = term;
-        } else prevName = null;
       }
     }
   }
