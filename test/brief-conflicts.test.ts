@@ -8,9 +8,7 @@ describe("contradictions between numbers", () => {
     article(id, [
       `Coastguard cutter Veyla seized ${rifles} rifles from the smugglers off Corran Point on Tuesday.`,
       ...(total
-        ? [
-            `The Veyla has seized ${total} rifles in the four raids it carried out this year.`,
-          ]
+        ? [`The Veyla has seized ${total} rifles in the four raids it carried out this year.`]
         : []),
     ]);
 
