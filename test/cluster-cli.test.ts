@@ -24,6 +24,15 @@ const INPUT = [
 ].join("\n");
 
 describe("crosscheck cluster", () => {
+  it("draws a progress line on a terminal's stderr, cleared before the output, same stdout", async () => {
+    const plain = await runCli(["cluster", "-"], `${INPUT}\n`);
+    const tty = await runCli(["cluster", "-"], `${INPUT}\n`, {}, true);
+    assert.equal(tty.code, 0);
+    assert.equal(tty.stdout, plain.stdout);
+    assert.match(tty.stderr, /4\/4\s+100%/);
+    assert.ok(tty.stderr.endsWith("\r\x1b[K"), JSON.stringify(tty.stderr));
+    assert.equal(plain.stderr, "");
+  });
   it("prints one line per article in input order with its story and copy family", async () => {
     const { code, stdout, stderr } = await runCli(["cluster", "-"], `${INPUT}\n`);
     assert.equal(stderr, "");

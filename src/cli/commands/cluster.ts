@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { StoryClusterer } from "../../cluster/story-clusterer.js";
 import { findCopyFamilies } from "../../match/copy-families.js";
 import { extractBatch } from "../../extract/index.js";
+import { ProgressBar } from "../../ingest/progress.js";
 import { type CliContext, UsageError } from "../context.js";
 import { allowPrivateOption, INPUTS_HELP, type InputFlags, readCliInputs } from "../inputs.js";
 
@@ -17,11 +18,12 @@ export function registerCluster(program: Command, ctx: CliContext): void {
   program
     .command("cluster")
     .description(
-      "Group articles into stories and copy families. Input: files, directories, JSONL (one\n" +
-        "article a line: id, text or html, optional title, url, published) or - for stdin.\n" +
-        'Output (jsonl): one line per article in input order: {"id","story","family"}, where\n' +
-        "story is the id of the story's first article and family the id of the first report of\n" +
-        "its copy family. Output (summary): the stories with their sizes and titles.",
+      "Group articles into stories and copy families. Input: files, directories, JSONL (one " +
+        "article a line: id, text or html, optional title, url, published) or - for stdin. " +
+        'Output (jsonl): one line per article in input order: {"id","story","family"}, where ' +
+        "story is the id of the story's first article and family the id of the first report of " +
+        "its copy family. Output (summary): the stories with their sizes and titles. On a " +
+        "terminal, a progress line on stderr while clustering.",
     )
     .argument("<inputs...>", INPUTS_HELP)
     .addOption(allowPrivateOption())
@@ -33,7 +35,13 @@ export function registerCluster(program: Command, ctx: CliContext): void {
       const { articles, errors } = extractBatch(read.inputs);
       ctx.reportInputErrors([...read.errors, ...errors]);
       const clusterer = new StoryClusterer();
-      for (const article of articles) clusterer.add(article);
+      // Clustering is the long part of a big batch: a progress line on a terminal's stderr.
+      const bar = new ProgressBar(ctx.io.stderr, articles.length);
+      articles.forEach((article, i) => {
+        clusterer.add(article);
+        bar.update(i + 1, i + 1 === articles.length);
+      });
+      bar.finish();
       const families = findCopyFamilies(articles);
       const familyOf = new Map<string, string>();
       for (const family of families) for (const m of family.members) familyOf.set(m.id, family.id);
