@@ -37,4 +37,29 @@ describe("contradictions between numbers", () => {
     assert.equal(brief.conflicts.length, 1, JSON.stringify(brief.conflicts));
     assert.deepEqual(brief.conflicts[0].values.map((v) => v.value).sort(), ["eight", "eleven"]);
   });
+
+  it("never compares a bracketed conversion of another quantity", () => {
+    const a = article("a", [
+      "The quake struck 35 miles southwest of Port Idris on Sunday, the Ferran survey said.",
+    ]);
+    const b = article("b", [
+      "The quake struck about 58km (36 miles) southwest of Port Idris on Sunday, the Ferran survey said.",
+    ]);
+    const c = article("c", [
+      "The quake struck 52 miles southwest of Port Idris on Sunday, the Ferran survey said.",
+    ]);
+    const twoWays = buildBrief(
+      [a, b],
+      ["a", "b"].map((id) => family(id)),
+    );
+    assert.deepEqual(twoWays.conflicts, [], JSON.stringify(twoWays.conflicts));
+    const clash = buildBrief(
+      [a, c],
+      ["a", "c"].map((id) => family(id)),
+    );
+    assert.deepEqual(
+      clash.conflicts.map((x) => x.values.map((v) => v.value).sort()),
+      [["35", "52"]],
+    );
+  });
 });

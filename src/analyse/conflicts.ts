@@ -163,7 +163,7 @@ export function findConflicts(
   const obs: Quantity[] = [];
   for (const u of index.units) {
     for (const q of u.quantities) {
-      if (!q.unit) continue;
+      if (!q.unit || isConversion(u.sentence.text, q, u.quantities)) continue;
       const [low, high] = interval(q);
       obs.push({
         u,
@@ -307,6 +307,21 @@ export function findConflicts(
     }
   });
   return out;
+}
+
+/** Text between a quantity (its unit glued or after it) and a bracketed restatement: "58km (". */
+const CONVERSION_GAP =
+  /^\s*[\p{L}.%]*\s*\(\s*(?:about|around|approximately|approx\.?|roughly|some|nearly)?\s*$/iu;
+
+/**
+ * A quantity in brackets right after another one restates it in other units ("58km (36
+ * miles)", "1,150 kilometres (700 miles)"): a rounded conversion, not a figure of its own, so
+ * it is never compared ("36 miles" against another report's "35 miles" is no contradiction).
+ */
+function isConversion(text: string, q: QuantityMention, all: readonly QuantityMention[]): boolean {
+  return all.some(
+    (p) => p !== q && p.end <= q.start && CONVERSION_GAP.test(text.slice(p.end, q.start)),
+  );
 }
 
 /** Words cut from the end of a clause before a time ("broke out at about" → "broke out"). */
