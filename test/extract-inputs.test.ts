@@ -192,6 +192,16 @@ describe("crosscheck extract (CLI)", () => {
     assert.match(text.stdout, /\[share\] Share on Facebook/);
   });
 
+  it("draws a progress line on a terminal's stderr only, and the output is the same", async () => {
+    const args = ["extract", "--format", "jsonl", join(dir, "a.txt")];
+    const plain = await runCli(args);
+    const tty = await runCli(args, "", {}, true);
+    assert.equal(tty.stdout, plain.stdout);
+    assert.match(tty.stderr, /2\/2\s+100%/);
+    assert.ok(tty.stderr.endsWith("\r\x1b[K"), JSON.stringify(tty.stderr));
+    assert.equal(plain.stderr, "");
+  });
+
   it("reads stdin with - and rejects an unknown format as a usage error", async () => {
     const run = await runCli(["extract", "--format", "jsonl", "-"], body);
     assert.equal(run.code, 0);

@@ -209,11 +209,20 @@ export function extractArticle(input: RawInput, batch?: BatchContext): Article {
   return finish(prepare(input), batch);
 }
 
-/** Extracts every input; failures become InputErrors naming the input, in input order. */
-export function extractBatch(inputs: readonly RawInput[]): {
+/**
+ * Extracts every input; failures become InputErrors naming the input, in input order.
+ * `onProgress(done, total)` is told after each step (each input is read, then finished: 2 steps).
+ */
+export function extractBatch(
+  inputs: readonly RawInput[],
+  onProgress?: (done: number, total: number) => void,
+): {
   articles: Article[];
   errors: InputError[];
 } {
+  const total = 2 * inputs.length;
+  let done = 0;
+  const step = () => onProgress?.(++done, total);
   const failures: { at: number; error: InputError }[] = [];
   const fail = (at: number, input: RawInput, err: unknown) =>
     failures.push({ at, error: { input: input.origin.name, message: messageOf(err) } });
@@ -223,6 +232,8 @@ export function extractBatch(inputs: readonly RawInput[]): {
     } catch (err) {
       fail(at, input, err);
       return null;
+    } finally {
+      step();
     }
   });
   const ctx = emptyBatchContext();
@@ -231,12 +242,14 @@ export function extractBatch(inputs: readonly RawInput[]): {
   }
   const articles: Article[] = [];
   prepared.forEach((p, at) => {
-    if (!p) return;
-    try {
-      articles.push(finish(p, ctx));
-    } catch (err) {
-      fail(at, p.input, err);
+    if (p) {
+      try {
+        articles.push(finish(p, ctx));
+      } catch (err) {
+        fail(at, p.input, err);
+      }
     }
+    step();
   });
   // Errors in input order, whichever step failed.
   failures.sort((a, b) => a.at - b.at);

@@ -23,7 +23,7 @@ export function registerCluster(program: Command, ctx: CliContext): void {
         'Output (jsonl): one line per article in input order: {"id","story","family"}, where ' +
         "story is the id of the story's first article and family the id of the first report of " +
         "its copy family. Output (summary): the stories with their sizes and titles. On a " +
-        "terminal, a progress line on stderr while clustering.",
+        "terminal, progress lines on stderr while extracting and clustering.",
     )
     .argument("<inputs...>", INPUTS_HELP)
     .addOption(allowPrivateOption())
@@ -32,10 +32,14 @@ export function registerCluster(program: Command, ctx: CliContext): void {
       if (options.format !== "jsonl" && options.format !== "summary")
         throw new UsageError(`--format must be jsonl or summary, not "${options.format}"`);
       const read = await readCliInputs(ctx, args, options);
-      const { articles, errors } = extractBatch(read.inputs);
+      // Progress lines on a terminal's stderr: extraction, then clustering.
+      const reading = new ProgressBar(ctx.io.stderr, 2 * read.inputs.length);
+      const { articles, errors } = extractBatch(read.inputs, (done, total) =>
+        reading.update(done, done === total),
+      );
+      reading.finish();
       ctx.reportInputErrors([...read.errors, ...errors]);
       const clusterer = new StoryClusterer();
-      // Clustering is the long part of a big batch: a progress line on a terminal's stderr.
       const bar = new ProgressBar(ctx.io.stderr, articles.length);
       articles.forEach((article, i) => {
         clusterer.add(article);

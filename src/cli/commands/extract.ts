@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import { extractBatch } from "../../extract/index.js";
+import { ProgressBar } from "../../ingest/progress.js";
 import type { Article } from "../../model.js";
 import { GENERATOR } from "../../version.js";
 import { type CliContext, UsageError } from "../context.js";
@@ -21,7 +22,7 @@ export function registerExtract(program: Command, ctx: CliContext): void {
   program
     .command("extract")
     .description(
-      "Extract the article from each input: clean body, title, date, outlet, language, and the boilerplate lines removed with the reason for each.",
+      "Extract the article from each input: clean body, title, date, outlet, language, and the boilerplate lines removed with the reason for each. On a terminal, a progress line on stderr.",
     )
     .argument("<input...>", INPUTS_HELP)
     .addOption(allowPrivateOption())
@@ -36,7 +37,11 @@ export function registerExtract(program: Command, ctx: CliContext): void {
         throw new UsageError(`unknown format "${options.format}" (use text, json or jsonl)`);
       }
       const read = await readCliInputs(ctx, inputs, options);
-      const { articles, errors } = extractBatch(read.inputs);
+      const bar = new ProgressBar(ctx.io.stderr, 2 * read.inputs.length);
+      const { articles, errors } = extractBatch(read.inputs, (done, total) =>
+        bar.update(done, done === total),
+      );
+      bar.finish();
       const out = ctx.io.stdout;
       switch (options.format as Format) {
         case "json":
