@@ -250,8 +250,9 @@ export function buildActors(docs: readonly Doc[]): ActorTable {
     for (let i = 0; i < 5 && parent.has(k); i++) k = parent.get(k)!;
     return k;
   };
-  mergeAcronymPrefixes(keys, groups, parent);
-  mergeTailFragments(keys, groups, parent, root, kindVote);
+  const byLastWord = keysByLastWord(keys);
+  mergeAcronymPrefixes(keys, byLastWord, groups, parent);
+  mergeTailFragments(keys, byLastWord, groups, parent, root, kindVote);
   interface Merged {
     key: string;
     votes: Map<EntityKind, number>;
@@ -357,12 +358,32 @@ function acronymTarget(
   return best;
 }
 
+/** A key with its words. */
+type KeyWords = [key: string, words: string[]];
+
+/**
+ * Keys by their last word, in key order: the two merges below only compare names that end
+ * alike, so each looks at a handful of names instead of all of them.
+ */
+function keysByLastWord(keys: readonly string[]): Map<string, KeyWords[]> {
+  const out = new Map<string, KeyWords[]>();
+  for (const key of keys) {
+    const words = key.split(" ");
+    const last = words[words.length - 1];
+    const list = out.get(last);
+    if (list) list.push([key, words]);
+    else out.set(last, [[key, words]]);
+  }
+  return out;
+}
+
 /**
  * A name opening with an acronym of the words another name opens with, the rest the same:
  * "INS Sukanya" and "Indian Naval Ship Sukanya" are one actor (under the more mentioned).
  */
 function mergeAcronymPrefixes(
   keys: readonly string[],
+  byLastWord: Map<string, KeyWords[]>,
   groups: Map<string, Group>,
   parent: Map<string, string>,
 ): void {
@@ -371,9 +392,8 @@ function mergeAcronymPrefixes(
     const [head, ...rest] = short.split(" ");
     if (rest.length === 0 || head.length < 2 || !isAcronymSurface(groups.get(short)!, head))
       continue;
-    for (const long of keys) {
+    for (const [long, t] of byLastWord.get(rest[rest.length - 1]) ?? []) {
       if (long === short || parent.has(long)) continue;
-      const t = long.split(" ");
       const lead = t.length - rest.length;
       if (lead < 2 || !rest.every((w, i) => t[lead + i] === w)) continue;
       if (initials(t.slice(0, lead).join(" ")) !== head) continue;
@@ -402,6 +422,7 @@ function isAcronymSurface(g: Group, head: string): boolean {
  */
 function mergeTailFragments(
   keys: readonly string[],
+  byLastWord: Map<string, KeyWords[]>,
   groups: Map<string, Group>,
   parent: Map<string, string>,
   root: (key: string) => string,
@@ -412,8 +433,7 @@ function mergeTailFragments(
     if (kindVote(groups.get(key)!) === "person") continue;
     const tokens = key.split(" ");
     const owners = new Set<string>();
-    for (const k of keys) {
-      const t = k.split(" ");
+    for (const [k, t] of byLastWord.get(tokens[tokens.length - 1]) ?? []) {
       if (t.length <= tokens.length) continue;
       const at = t.length - tokens.length;
       // "Gulf of Aden", "CEO of Tallgrass", "Fund for Human Rights": another actor's tail.
