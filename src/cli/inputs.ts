@@ -5,7 +5,9 @@
  */
 import { Option } from "commander";
 import { readAnyInputs } from "../ingest/feeds/read-any-inputs.js";
-import type { InputError, RawInput } from "../model.js";
+import { extractBatch } from "../extract/index.js";
+import { ProgressBar } from "../ingest/progress.js";
+import type { Article, InputError, RawInput } from "../model.js";
 import type { CliContext } from "./context.js";
 
 export const INPUTS_HELP =
@@ -34,4 +36,15 @@ export function readCliInputs(
     stdin: ctx.io.stdin,
     fetch: { allowPrivate: flags.allowPrivate === true },
   });
+}
+
+/** `extractBatch` with a progress line on a terminal's stderr (cleared when done). */
+export function extractWithProgress(
+  ctx: CliContext,
+  inputs: readonly RawInput[],
+): { articles: Article[]; errors: InputError[] } {
+  const bar = new ProgressBar(ctx.io.stderr, 2 * inputs.length);
+  const result = extractBatch(inputs, (done) => bar.update(done));
+  bar.finish();
+  return result;
 }

@@ -56,7 +56,8 @@ export const TIME_DAMPING = 0.5;
  * stored (`storyOf`, `storyList`, snapshots). Past TIME_WINDOW_DAYS a story already needs twice
  * the similarity to be joined; after a month of silence a new report of the same event is a new
  * story (as in topic-detection-and-tracking practice). It makes the cost of a look-up depend on
- * the stories active in the last month, not on all stored. Only stories with known dates retire.
+ * the stories active in the last month, not on all stored. This applies to stories with known
+ * dates; undated ones retire by arrivals (RETIRE_ARRIVALS).
  */
 export const RETIRE_DAYS = 30;
 /**

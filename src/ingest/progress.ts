@@ -26,8 +26,11 @@ export class ProgressBar {
     this.started = clock();
   }
 
-  /** Redraws the bar if it is time; `force` draws regardless (used for the final state). */
-  update(done: number, force = false): void {
+  /**
+   * Redraws the bar if it is time; `force` draws regardless. The final state (done reaching the
+   * total) is always drawn, so a bar never stops short of 100 %.
+   */
+  update(done: number, force = done >= this.total): void {
     if (!this.out.isTTY) return;
     const t = this.clock();
     if (!force && t - this.last < PROGRESS_INTERVAL_MS) return;

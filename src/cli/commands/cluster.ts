@@ -4,11 +4,16 @@
  */
 import type { Command } from "commander";
 import { StoryClusterer } from "../../cluster/story-clusterer.js";
-import { findCopyFamilies } from "../../match/copy-families.js";
-import { extractBatch } from "../../extract/index.js";
 import { ProgressBar } from "../../ingest/progress.js";
+import { findCopyFamilies } from "../../match/copy-families.js";
 import { type CliContext, UsageError } from "../context.js";
-import { allowPrivateOption, INPUTS_HELP, type InputFlags, readCliInputs } from "../inputs.js";
+import {
+  allowPrivateOption,
+  extractWithProgress,
+  INPUTS_HELP,
+  type InputFlags,
+  readCliInputs,
+} from "../inputs.js";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -33,17 +38,13 @@ export function registerCluster(program: Command, ctx: CliContext): void {
         throw new UsageError(`--format must be jsonl or summary, not "${options.format}"`);
       const read = await readCliInputs(ctx, args, options);
       // Progress lines on a terminal's stderr: extraction, then clustering.
-      const reading = new ProgressBar(ctx.io.stderr, 2 * read.inputs.length);
-      const { articles, errors } = extractBatch(read.inputs, (done, total) =>
-        reading.update(done, done === total),
-      );
-      reading.finish();
+      const { articles, errors } = extractWithProgress(ctx, read.inputs);
       ctx.reportInputErrors([...read.errors, ...errors]);
       const clusterer = new StoryClusterer();
       const bar = new ProgressBar(ctx.io.stderr, articles.length);
       articles.forEach((article, i) => {
         clusterer.add(article);
-        bar.update(i + 1, i + 1 === articles.length);
+        bar.update(i + 1);
       });
       bar.finish();
       const families = findCopyFamilies(articles);

@@ -3,12 +3,16 @@
  * article and prints it as readable text (default), one JSON document, or JSON lines.
  */
 import type { Command } from "commander";
-import { extractBatch } from "../../extract/index.js";
-import { ProgressBar } from "../../ingest/progress.js";
 import type { Article } from "../../model.js";
 import { GENERATOR } from "../../version.js";
 import { type CliContext, UsageError } from "../context.js";
-import { allowPrivateOption, INPUTS_HELP, type InputFlags, readCliInputs } from "../inputs.js";
+import {
+  allowPrivateOption,
+  extractWithProgress,
+  INPUTS_HELP,
+  type InputFlags,
+  readCliInputs,
+} from "../inputs.js";
 
 const FORMATS = ["text", "json", "jsonl"] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,11 +41,7 @@ export function registerExtract(program: Command, ctx: CliContext): void {
         throw new UsageError(`unknown format "${options.format}" (use text, json or jsonl)`);
       }
       const read = await readCliInputs(ctx, inputs, options);
-      const bar = new ProgressBar(ctx.io.stderr, 2 * read.inputs.length);
-      const { articles, errors } = extractBatch(read.inputs, (done, total) =>
-        bar.update(done, done === total),
-      );
-      bar.finish();
+      const { articles, errors } = extractWithProgress(ctx, read.inputs);
       const out = ctx.io.stdout;
       switch (options.format as Format) {
         case "json":
