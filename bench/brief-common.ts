@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../src/match/hash32.js";
 import type { Article, Family } from "../src/model.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { fold, stem, terms, words } from "../src/text/tokens.js";
@@ -77,6 +78,23 @@ export function loadAllsides(): Story[] {
     });
   });
   return stories;
+}
+
+/**
+ * The reports of some stories as one mixed stream, shuffled by Fisher–Yates with a seeded PRNG
+ * (same seed, same order), with each report's story id: the clustering benches' input.
+ */
+export function shuffledReports(
+  stories: readonly Story[],
+  seed: number,
+): { articles: Article[]; gold: string[] } {
+  const items = stories.flatMap((s) => s.articles.map((article) => ({ article, story: s.id })));
+  const next = mulberry32(seed);
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return { articles: items.map((x) => x.article), gold: items.map((x) => x.story) };
 }
 
 /** ROUGE tokens: folded words, Porter-stemmed, stop words kept (as in the ROUGE toolkit with -m). */

@@ -10,42 +10,26 @@
  *   node dist/bench/cluster-allsides.js [--seed N]
  */
 import { clusterStories, JOIN_THRESHOLD, MERGE_THRESHOLD } from "../src/cluster/story-clusterer.js";
-import { mulberry32 } from "../src/match/hash32.js";
-import type { Article } from "../src/model.js";
-import { loadAllsides } from "./brief-common.js";
-import { averageLink, similarityMatrix } from "./cluster-baseline.js";
-import { type Scores, scoreClustering } from "./cluster-metrics.js";
+import { loadAllsides, shuffledReports } from "./brief-common.js";
+import { averageLink, baselineText, similarityMatrix } from "./cluster-baseline.js";
+import { type Scores, scoreClustering, THRESHOLD_GRID as GRID } from "./cluster-metrics.js";
 
 const args = process.argv.slice(2);
 const seed = args.includes("--seed") ? Number(args[args.indexOf("--seed") + 1]) : 1;
 /** The baseline's threshold as tuned on either ECB+ fold (bench/results/cluster.md §1). */
 const BASELINE_ECB_THRESHOLD = 0.15;
 
-const items: { article: Article; story: string }[] = [];
-for (const story of loadAllsides())
-  for (const article of story.articles) items.push({ article, story: story.id });
-// A mixed stream: Fisher–Yates with a seeded PRNG (same seed, same order).
-const next = mulberry32(seed);
-for (let i = items.length - 1; i > 0; i--) {
-  const j = Math.floor(next() * (i + 1));
-  [items[i], items[j]] = [items[j], items[i]];
-}
-const gold = items.map((x) => x.story);
-const text = (a: Article) => [a.title ?? "", ...a.paragraphs].join("\n");
+const { articles, gold } = shuffledReports(loadAllsides(), seed);
 
 const ours = (t: number, merge = Math.max(t * 1.6, t + 0.1)) =>
   scoreClustering(
-    clusterStories(
-      items.map((x) => x.article),
-      { joinThreshold: t, mergeThreshold: merge },
-    ).storyOf,
+    clusterStories(articles, { joinThreshold: t, mergeThreshold: merge }).storyOf,
     gold,
   );
-const sim = similarityMatrix(items.map((x) => text(x.article)));
+const sim = similarityMatrix(articles.map(baselineText));
 const baseline = (t: number) =>
-  scoreClustering(averageLink(sim, items.length, t).map(String), gold);
+  scoreClustering(averageLink(sim, articles.length, t).map(String), gold);
 
-const GRID = Array.from({ length: 30 }, (_, i) => Math.round((0.05 + i * 0.02) * 100) / 100);
 const oracle = (run: (t: number) => Scores) => {
   let best = { t: GRID[0], s: run(GRID[0]) };
   for (const t of GRID.slice(1)) {
@@ -60,7 +44,7 @@ const row = (name: string, t: number, s: Scores) =>
   `| ${name} | ${t.toFixed(2)} | ${pct(s.bcubedP)} | ${pct(s.bcubedR)} | **${pct(s.bcubedF)}** | ${pct(s.pairP)} | ${pct(s.pairR)} | **${pct(s.pairF)}** | ${s.predicted} / ${s.gold} |`;
 
 console.log(
-  `allsides-dev: ${items.length} reports of ${new Set(gold).size} events, stream shuffled with seed ${seed}`,
+  `allsides-dev: ${articles.length} reports of ${new Set(gold).size} events, stream shuffled with seed ${seed}`,
 );
 console.log(
   "| method | threshold | B³ P | B³ R | B³ F1 | pair P | pair R | pair F1 | stories pred / gold |",

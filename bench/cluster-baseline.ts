@@ -2,7 +2,13 @@
  * The clustering baseline: TF-IDF cosine (stems from src/text/tokens.ts, IDF over the batch)
  * and average-link agglomerative clustering cut at one threshold. Offline and O(n²) memory.
  */
+import type { Article } from "../src/model.js";
 import { terms } from "../src/text/tokens.js";
+
+/** What the baseline reads of an article: its title and paragraphs. */
+export function baselineText(article: Article): string {
+  return [article.title ?? "", ...article.paragraphs].join("\n");
+}
 
 /** Unit TF-IDF vectors (sublinear tf) of a batch of texts, as sorted term → weight maps. */
 export function tfidfVectors(texts: readonly string[]): Map<string, number>[] {

@@ -1,30 +1,11 @@
-import { plainArticle } from "../src/cluster/plain-article.js";
 import { clusterStories, JOIN_THRESHOLD, MERGE_THRESHOLD } from "../src/cluster/story-clusterer.js";
 import { NAME_BOOST, NUMBER_BOOST } from "../src/cluster/story-features.js";
-import type { Article } from "../src/model.js";
 import { averageLink, similarityMatrix } from "./cluster-baseline.js";
-import { type Scores, scoreClustering } from "./cluster-metrics.js";
-import { ecbPlusDir, loadEcbPlus } from "./ecbplus-data.js";
+import { type Scores, scoreClustering, THRESHOLD_GRID } from "./cluster-metrics.js";
+import { type EcbItem, ecbClusterItems, ecbPlusDir } from "./ecbplus-data.js";
 
-const dir = ecbPlusDir(process.argv[2]);
-const { docs, gold } = loadEcbPlus(dir);
-
-interface Item {
-  article: Article;
-  text: string;
-  story: string;
-  topic: number;
-}
-const items: Item[] = docs.map((d) => {
-  const g = gold.get(d.id);
-  if (!g) throw new Error(`no gold label for ${d.id}`);
-  return {
-    article: plainArticle({ id: d.id, text: d.text }),
-    text: d.text,
-    story: g.story,
-    topic: g.topic,
-  };
-});
+type Item = EcbItem;
+const items = ecbClusterItems(ecbPlusDir(process.argv[2]));
 
 interface Params {
   t: number;
@@ -58,7 +39,7 @@ const baseline = (split: Item[], p: Params) => {
 
 const NAME_GRID = (process.env.NAME_GRID ?? "1,2,3,4").split(",").map(Number);
 const NUMBER_GRID = (process.env.NUMBER_GRID ?? "1,1.5,2.5").split(",").map(Number);
-const GRID = Array.from({ length: 30 }, (_, i) => Math.round((0.05 + i * 0.02) * 100) / 100);
+const GRID = THRESHOLD_GRID;
 
 /** Grid search on the tune split; ties keep the earlier (smaller) setting. */
 function tune(

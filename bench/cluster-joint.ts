@@ -8,14 +8,12 @@
  *
  *   node dist/bench/cluster-joint.js
  */
-import { plainArticle } from "../src/cluster/plain-article.js";
 import { clusterStories } from "../src/cluster/story-clusterer.js";
-import { mulberry32 } from "../src/match/hash32.js";
 import type { Article } from "../src/model.js";
-import { loadAllsides } from "./brief-common.js";
-import { averageLink, similarityMatrix } from "./cluster-baseline.js";
-import { type Scores, scoreClustering } from "./cluster-metrics.js";
-import { ecbPlusDir, loadEcbPlus } from "./ecbplus-data.js";
+import { loadAllsides, shuffledReports } from "./brief-common.js";
+import { averageLink, baselineText, similarityMatrix } from "./cluster-baseline.js";
+import { type Scores, scoreClustering, THRESHOLD_GRID } from "./cluster-metrics.js";
+import { ecbClusterItems, ecbPlusDir } from "./ecbplus-data.js";
 
 interface Split {
   articles: Article[];
@@ -27,28 +25,22 @@ interface Params {
   t: number;
 }
 
-const { docs, gold } = loadEcbPlus(ecbPlusDir(process.argv[2]));
-const ecb = (odd: boolean): Split => {
-  const sel = docs.filter((d) => (gold.get(d.id)?.topic ?? 0) % 2 === (odd ? 1 : 0));
-  return {
-    articles: sel.map((d) => plainArticle({ id: d.id, text: d.text })),
-    gold: sel.map((d) => gold.get(d.id)?.story ?? d.id),
-  };
+// Each split is built once: the ECB+ topics of one parity, and one half of the allsides events
+// with their reports shuffled into one stream.
+const items = ecbClusterItems(ecbPlusDir(process.argv[2]));
+const ecbSplit = (odd: boolean): Split => {
+  const sel = items.filter((x) => x.topic % 2 === (odd ? 1 : 0));
+  return { articles: sel.map((x) => x.article), gold: sel.map((x) => x.story) };
 };
 const stories = loadAllsides();
-/** Half of the allsides events (first or second), their reports shuffled into one stream. */
-const allsides = (first: boolean): Split => {
-  const half = stories.length >> 1;
-  const items = (first ? stories.slice(0, half) : stories.slice(half)).flatMap((s) =>
-    s.articles.map((article) => ({ article, story: s.id })),
-  );
-  const next = mulberry32(1);
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return { articles: items.map((x) => x.article), gold: items.map((x) => x.story) };
+const half = stories.length >> 1;
+const ECB = { odd: ecbSplit(true), even: ecbSplit(false) };
+const ALLSIDES = {
+  first: shuffledReports(stories.slice(0, half), 1),
+  second: shuffledReports(stories.slice(half), 1),
 };
+const ecb = (odd: boolean): Split => (odd ? ECB.odd : ECB.even);
+const allsides = (first: boolean): Split => (first ? ALLSIDES.first : ALLSIDES.second);
 
 const run = (split: Split, p: Params): Scores =>
   scoreClustering(
@@ -63,7 +55,8 @@ const run = (split: Split, p: Params): Scores =>
 
 const NAMES = [1, 1.5, 2, 3];
 const NUMBERS = [1, 1.5];
-const GRID = Array.from({ length: 16 }, (_, i) => Math.round((0.13 + i * 0.02) * 100) / 100);
+/** Our thresholds searched: 0.13 to 0.43 of the common grid (a narrower range keeps the run short). */
+const GRID = THRESHOLD_GRID.filter((t) => t >= 0.13 && t <= 0.43);
 const pct = (x: number) => (100 * x).toFixed(1);
 const cell = (s: Scores) => `${pct(s.bcubedF)} / ${pct(s.pairF)}`;
 
@@ -104,18 +97,17 @@ console.log(
   `held-out mean: ECB+ B³ ${mean("ecb", "bcubedF")} / pair ${mean("ecb", "pairF")}; allsides B³ ${mean("as", "bcubedF")} / pair ${mean("as", "pairF")}`,
 );
 // The baseline (TF-IDF + average-link, one threshold) through the same protocol.
-const textOf = (a: Article) => [a.title ?? "", ...a.paragraphs].join("\n");
 const sims = new Map<Split, Float64Array>();
 const baseline = (split: Split, t: number): Scores => {
   let sim = sims.get(split);
-  if (!sim) sims.set(split, (sim = similarityMatrix(split.articles.map(textOf))));
+  if (!sim) sims.set(split, (sim = similarityMatrix(split.articles.map(baselineText))));
   return scoreClustering(averageLink(sim, split.articles.length, t).map(String), split.gold);
 };
 const baseHeld: { ecb: Scores; as: Scores }[] = [];
 const splits = [true, false].map((odd) => ({ odd, ecb: ecb(odd), as: allsides(odd) }));
 for (const { odd, ecb: e, as: a } of splits) {
   let best = { t: GRID[0], obj: -1 };
-  for (const t of Array.from({ length: 30 }, (_, i) => Math.round((0.05 + i * 0.02) * 100) / 100)) {
+  for (const t of THRESHOLD_GRID) {
     const obj = (baseline(e, t).bcubedF + baseline(a, t).bcubedF) / 2;
     if (obj > best.obj) best = { t, obj };
   }

@@ -11,6 +11,12 @@ export interface Scores {
   gold: number;
 }
 
+/** Thresholds every clustering bench searches: 0.05 to 0.63 in steps of 0.02. */
+export const THRESHOLD_GRID = Array.from(
+  { length: 30 },
+  (_, i) => Math.round((0.05 + i * 0.02) * 100) / 100,
+);
+
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 
 /** Scores predicted labels against gold labels (same length, same order). */
