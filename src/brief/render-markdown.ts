@@ -4,6 +4,7 @@
  * Quotes, Timeline, Actors, Sources).
  */
 import type { Brief, Fact } from "../model.js";
+import { plural } from "../text/plural.js";
 import { citationNumbers, sourceNumbers } from "./citations.js";
 
 /** Markdown-escapes text that came from articles, so it cannot inject links, HTML or headings. */
@@ -91,7 +92,7 @@ export function renderMarkdown(brief: Brief): string {
     const aliases =
       a.aliases.length > 0 ? `; also ${a.aliases.map(escapeMarkdown).join(", ")}` : "";
     out.push(
-      `- ${escapeMarkdown(a.name)} (${a.kind}, ${a.mentions} mention${a.mentions === 1 ? "" : "s"}${aliases}) ${cite(a.sources)}`,
+      `- ${escapeMarkdown(a.name)} (${a.kind}, ${plural(a.mentions, "mention")}${aliases}) ${cite(a.sources)}`,
     );
   }
   if (brief.actors.length > 0) out.push("");

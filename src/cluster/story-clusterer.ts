@@ -77,10 +77,10 @@ export const CLOCK_QUORUM = 32;
  */
 export const RETIRE_ARRIVALS = 100_000;
 /**
- * Every this many arrivals (or every `retireArrivals`, if fewer; once anything can retire), the stories still thought active are
- * checked and the retired ones give up their centroids (never read again: a retired story is
- * never a candidate, so never joined or merged), so memory for centroids follows the active
- * stories, not all stored.
+ * Every this many arrivals (or every `retireArrivals`, if fewer; once anything can retire), the
+ * stories still thought active are checked and the retired ones give up their centroids (never
+ * read again: a retired story is never a candidate, so never joined or merged), so memory for
+ * centroids follows the active stories, not all stored.
  */
 const SWEEP_EVERY = 10_000;
 /** `lastDay` of a story without any dated article, in the compact per-story array. */

@@ -7,6 +7,7 @@
 import type { Article, Brief, Evidence, Fact, Stance } from "../model.js";
 import type { StorySummary } from "../store/store.js";
 import { VERSION } from "../version.js";
+import { plural } from "../text/plural.js";
 import type { MarkedSentence, SourceArticle, SourcesView } from "./story-view.js";
 
 /** Escapes text for HTML content and attribute values. */
@@ -71,10 +72,6 @@ export function shortDate(iso: string | null): string {
   if (!m) return iso;
   const zone = m[3] === "Z" || m[3] === "+00:00" ? " UTC" : m[3] ? ` ${m[3]}` : "";
   return `${m[1]} ${m[2]}${zone}`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function storiesPage(stories: StorySummary[], q: string, total: number): string {

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { StoryClusterer } from "../../cluster/story-clusterer.js";
 import { ProgressBar } from "../../ingest/progress.js";
 import { findCopyFamilies } from "../../match/copy-families.js";
+import { plural } from "../../text/plural.js";
 import { type CliContext, UsageError } from "../context.js";
 import {
   allowPrivateOption,
@@ -14,10 +15,6 @@ import {
   type InputFlags,
   readCliInputs,
 } from "../inputs.js";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function registerCluster(program: Command, ctx: CliContext): void {
   program
