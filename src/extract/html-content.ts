@@ -369,7 +369,7 @@ function extractWith(body: El, strict: boolean, loose: Map<El, Info>): LineIn[] 
     }
     return true;
   });
-  if (candidates.length === 0) return flatten(body, skip);
+  if (candidates.length === 0) return flatten(body, skip, info);
   let top: El = candidates[0];
   let topScore = -Infinity;
   for (const c of candidates) {
@@ -416,7 +416,7 @@ function extractWith(body: El, strict: boolean, loose: Map<El, Info>): LineIn[] 
   const extra = sameKindParts(body, top, parts, info, skip);
   const ordered = orderInDocument(body, [...parts, ...extra]);
   const blocks: LineIn[] = [];
-  for (const p of ordered) blocks.push(...flatten(p, skip));
+  for (const p of ordered) blocks.push(...flatten(p, skip, info));
   return blocks;
 }
 
@@ -553,8 +553,12 @@ function measure(root: El, info: Map<El, Info>, skip: (el: El) => boolean): void
   }
 }
 
-/** Flattens a subtree into text blocks at block boundaries, dropping link-list blocks. */
-function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
+/**
+ * Flattens a subtree into text blocks at block boundaries, dropping link-list blocks. `info`
+ * holds `measure`'s figures for elements already measured with the same `skip`; lists not in it
+ * are measured on the way.
+ */
+function flatten(root: El, skip: (el: El) => boolean, info: Map<El, Info> = new Map()): LineIn[] {
   const blocks: LineIn[] = [];
   let buf: string[] = [];
   let linkChars = 0;
@@ -633,7 +637,11 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
     }
     const one = inH1 || node.tag === "h1";
     const outerList = listDensity;
-    if (node.tag === "ul" || node.tag === "ol") listDensity = linkDensityOf(node, skip);
+    if (node.tag === "ul" || node.tag === "ol") {
+      if (!info.has(node)) measure(node, info, skip);
+      const list = info.get(node);
+      listDensity = list && list.text > 0 ? list.link / list.text : 0;
+    }
     for (const c of node.children) visit(c, a, h, one, depth + 1);
     if (block) flush();
     listDensity = outerList;
@@ -641,25 +649,6 @@ function flatten(root: El, skip: (el: El) => boolean): LineIn[] {
   visit(root, false, false, false, 0);
   flush();
   return blocks;
-}
-
-/** Share of an element's text inside links (skipped subtrees not counted); 0 when it has none. */
-function linkDensityOf(root: El, skip: (el: El) => boolean): number {
-  let text = 0;
-  let link = 0;
-  const stack: [Node, boolean][] = [[root, false]];
-  while (stack.length > 0) {
-    const [n, inLink] = stack.pop()!;
-    if (typeof n === "string") {
-      const len = n.replace(/\s+/g, " ").trim().length;
-      text += len;
-      if (inLink) link += len;
-    } else if (!skip(n)) {
-      const a = inLink || n.tag === "a";
-      for (const c of n.children) stack.push([c, a]);
-    }
-  }
-  return text > 0 ? link / text : 0;
 }
 
 /** All blocks of an already chosen fragment (another extractor's output), hidden text dropped. */
