@@ -4,7 +4,7 @@
  * <time datetime>, <link rel=canonical>, <html lang> and the <title> suffix ("Headline | Outlet").
  */
 import { type El, textOf, walk } from "./html-tree.js";
-import { normalizeLine } from "./normalize.js";
+import { lineKey, normalizeLine } from "./normalize.js";
 
 export interface HtmlMeta {
   title: string | null;
@@ -75,23 +75,18 @@ const MAX_SUBHEADINGS = 200;
 /** Shortest word counted as shared by a headline and the `<title>` ("and", "the" are not). */
 const SHARED_WORD_MIN = 4;
 
-/** Lower-case words of a text, space-joined: equal keys mean the same words in order. */
-function wordsKey(text: string): string {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
-}
-
 /**
- * The headline when no metadata names it: the first `<h1>`, unless it shares no word (of 4+ letters) with the
- * `<title>` while an `<h2>`/`<h3>` says the `<title>` itself (or its part before a " | Site"
+ * The headline when no metadata names it: the first `<h1>`, unless it shares no word (of 4+
+ * letters) with the `<title>` while an `<h2>`/`<h3>` says the `<title>` itself (or its part before a " | Site"
  * suffix): then the `<h1>` is a site or section label ("Health Center") and the page's
  * `<title>` is its headline.
  */
 function headlineOf(h1: string | null, documentTitle: string | null, subheadings: Set<string>) {
   if (h1 === null || documentTitle === null) return h1 ?? documentTitle;
-  const t = wordsKey(documentTitle);
-  const h = new Set(wordsKey(h1).split(" "));
+  const t = lineKey(documentTitle);
+  const h = new Set(lineKey(h1).split(" "));
   if (t.split(" ").some((w) => w.length >= SHARED_WORD_MIN && h.has(w))) return h1;
-  const head = wordsKey(documentTitle.split(/\s+[|–—\-:·•]\s+/)[0]);
+  const head = lineKey(documentTitle.split(/\s+[|–—\-:·•]\s+/)[0]);
   return subheadings.has(t) || subheadings.has(head) ? documentTitle : h1;
 }
 
@@ -128,7 +123,7 @@ export function readHtmlMeta(root: El, jsonLd: string[]): HtmlMeta {
         break;
       case "h2":
       case "h3":
-        if (subheadings.size < MAX_SUBHEADINGS) subheadings.add(wordsKey(textOf(el)));
+        if (subheadings.size < MAX_SUBHEADINGS) subheadings.add(lineKey(textOf(el)));
         break;
       case "time":
         if (timeDatetime === null && a.datetime) timeDatetime = a.datetime;
