@@ -77,9 +77,9 @@ const SHARED_WORD_MIN = 4;
 
 /**
  * The headline when no metadata names it: the first `<h1>`, unless it shares no word (of 4+
- * letters) with the `<title>` while an `<h2>`/`<h3>` says the `<title>` itself (or its part before a " | Site"
- * suffix): then the `<h1>` is a site or section label ("Health Center") and the page's
- * `<title>` is its headline.
+ * letters) with the `<title>` while an `<h2>`/`<h3>` says the `<title>` itself (or its part
+ * before a " | Site" suffix): then the `<h1>` is a site or section label ("Health Center") and
+ * the page's `<title>` is its headline.
  */
 function headlineOf(h1: string | null, documentTitle: string | null, subheadings: Set<string>) {
   if (h1 === null || documentTitle === null) return h1 ?? documentTitle;
