@@ -9,6 +9,7 @@ import {
   clusterStories,
   RETIRE_ARRIVALS,
   RETIRE_DAYS,
+  RETIRE_MIN_ARRIVALS,
   StoryClusterer,
 } from "../src/cluster/story-clusterer.js";
 import { dayOf } from "../src/cluster/story-features.js";
@@ -125,8 +126,9 @@ describe("StoryClusterer", () => {
       quake("a1", "Port Avel", "6.3", 12, "One.", "2024-01-01"),
       quake("a2", "Port Avel", "6.3", 12, "Two.", "2024-01-02"),
     ];
-    const run = (articles: ReturnType<typeof filler>[]) => {
-      const c = new StoryClusterer();
+    /** Dated stories may retire as soon as the clock says (no minimum of arrivals after them). */
+    const run = (articles: ReturnType<typeof filler>[], retireMinArrivals = 0) => {
+      const c = new StoryClusterer({ retireMinArrivals });
       return { c, out: articles.map((a) => c.add(a)) };
     };
 
@@ -144,6 +146,21 @@ describe("StoryClusterer", () => {
         title: c.storyList()[0].title,
         articles: ["a1", "a2"],
       });
+    });
+
+    it(`does not retire a dated story before ${RETIRE_MIN_ARRIVALS} articles came after it (an archive out of date order)`, () => {
+      // The clock runs two months past a1's story, then a late report of it arrives.
+      const articles = [
+        ...start,
+        ...fillers(CLOCK_QUORUM, "2024-03-01"),
+        quake("a3", "Port Avel", "6.3", 12, "Three.", "2024-01-03"),
+      ];
+      assert.equal(run(articles, RETIRE_MIN_ARRIVALS).c.storyOf("a3"), "a1");
+      // Once enough articles came after the story's newest, the same late report starts anew
+      // (a3 is counted with the CLOCK_QUORUM fillers and itself as arrivals since a2's).
+      const short = CLOCK_QUORUM + 2;
+      assert.equal(run(articles, short).c.storyOf("a3"), "a1");
+      assert.equal(run(articles, short - 1).c.storyOf("a3"), "a3");
     });
 
     it("still joins a story silent for less than the retirement window (damped or not)", () => {
