@@ -277,4 +277,6 @@ export interface InputError {
   /** The input's name (path, URL, "file:line"). */
   input: string;
   message: string;
+  /** The input's id, when it was read but could not become an article. */
+  id?: string;
 }

@@ -72,6 +72,33 @@ describe("crosscheck cluster", () => {
     assert.equal(stdout.trim().split("\n").length, 4);
   });
 
+  it("keeps a line, with the reason, for an input that yields no article, in input order", async () => {
+    const input = [
+      JSON.parse(INPUT.split("\n")[0]),
+      { id: "headline", text: "June 6, 2024\nHarbour pilot retires at 70" },
+      { id: "empty", text: "" },
+      JSON.parse(INPUT.split("\n")[2]),
+    ]
+      .map((o) => JSON.stringify(o))
+      .join("\n");
+    const { code, stdout, stderr } = await runCli(["cluster", "-"], `${input}\n`);
+    assert.equal(code, 1);
+    assert.match(stderr, /^crosscheck: stdin:2: no article text found$/m);
+    assert.match(stderr, /^crosscheck: stdin:3: empty input$/m);
+    assert.deepEqual(
+      stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+      [
+        { id: "w1", story: "w1", family: "w1" },
+        { id: "headline", story: null, family: null, error: "no article text found" },
+        { id: "empty", story: null, family: null, error: "empty input" },
+        { id: "w2", story: "w1", family: "w1" },
+      ],
+    );
+  });
+
   it("exits 2 on an unknown format", async () => {
     const { code, stderr } = await runCli(["cluster", "--format", "xml", "-"], INPUT);
     assert.equal(code, 2);

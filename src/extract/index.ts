@@ -225,7 +225,10 @@ export function extractBatch(
   const step = () => onProgress?.(++done, total);
   const failures: { at: number; error: InputError }[] = [];
   const fail = (at: number, input: RawInput, err: unknown) =>
-    failures.push({ at, error: { input: input.origin.name, message: messageOf(err) } });
+    failures.push({
+      at,
+      error: { input: input.origin.name, message: messageOf(err), id: input.id },
+    });
   const prepared: (Prepared | null)[] = inputs.map((input, at) => {
     try {
       return prepare(input);

@@ -24,7 +24,8 @@ export function registerCluster(program: Command, ctx: CliContext): void {
         "article a line: id, text or html, optional title, url, published) or - for stdin. " +
         'Output (jsonl): one line per article in input order: {"id","story","family"}, where ' +
         "story is the id of the story's first article and family the id of the first report of " +
-        "its copy family. Output (summary): the stories with their sizes and titles. On a " +
+        'its copy family; an input read but not extracted (no article text) keeps its line as {"id",' +
+        '"story":null,"family":null,"error"}. Output (summary): the stories with their sizes and titles. On a ' +
         "terminal, progress lines on stderr while extracting and clustering.",
     )
     .argument("<inputs...>", INPUTS_HELP)
@@ -48,12 +49,18 @@ export function registerCluster(program: Command, ctx: CliContext): void {
       const familyOf = new Map<string, string>();
       for (const family of families) for (const m of family.members) familyOf.set(m.id, family.id);
       if (options.format === "jsonl") {
-        for (const article of articles) {
-          const line = {
-            id: article.id,
-            story: clusterer.storyOf(article.id),
-            family: familyOf.get(article.id),
-          };
+        // Every input read keeps its line, in input order: one that yielded no article says why.
+        const failed = new Map(errors.flatMap((e) => (e.id === undefined ? [] : [[e.id, e]])));
+        const extracted = new Set(articles.map((a) => a.id));
+        for (const input of read.inputs) {
+          const error = failed.get(input.id);
+          const line = extracted.has(input.id)
+            ? {
+                id: input.id,
+                story: clusterer.storyOf(input.id),
+                family: familyOf.get(input.id),
+              }
+            : { id: input.id, story: null, family: null, error: error?.message ?? "not extracted" };
           ctx.io.stdout.write(`${JSON.stringify(line)}\n`);
         }
         return;
