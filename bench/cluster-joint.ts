@@ -8,15 +8,17 @@
  *
  *   node dist/bench/cluster-joint.js
  */
-import { clusterStories } from "../src/cluster/story-clusterer.js";
 import type { Article } from "../src/model.js";
 import { loadAllsides, shuffledReports } from "./brief-common.js";
 import { averageLink, baselineText, similarityMatrix } from "./cluster-baseline.js";
 import { type Scores, scoreClustering, THRESHOLD_GRID } from "./cluster-metrics.js";
-import { ecbClusterItems, ecbPlusDir } from "./ecbplus-data.js";
+import { clusterLabels, ecbClusterItems, ecbPlusDir } from "./ecbplus-data.js";
 
 interface Split {
-  articles: Article[];
+  /** As the cluster command reads them (null: nothing extracted, a story of its own). */
+  articles: (Article | null)[];
+  /** What the baseline reads. */
+  texts: string[];
   gold: string[];
 }
 interface Params {
@@ -30,26 +32,34 @@ interface Params {
 const items = ecbClusterItems(ecbPlusDir(process.argv[2]));
 const ecbSplit = (odd: boolean): Split => {
   const sel = items.filter((x) => x.topic % 2 === (odd ? 1 : 0));
-  return { articles: sel.map((x) => x.article), gold: sel.map((x) => x.story) };
+  return {
+    articles: sel.map((x) => x.article),
+    texts: sel.map((x) => x.text),
+    gold: sel.map((x) => x.story),
+  };
 };
+const withTexts = (s: { articles: Article[]; gold: string[] }): Split => ({
+  ...s,
+  texts: s.articles.map(baselineText),
+});
 const stories = loadAllsides();
 const half = stories.length >> 1;
 const ECB = { odd: ecbSplit(true), even: ecbSplit(false) };
 const ALLSIDES = {
-  first: shuffledReports(stories.slice(0, half), 1),
-  second: shuffledReports(stories.slice(half), 1),
+  first: withTexts(shuffledReports(stories.slice(0, half), 1)),
+  second: withTexts(shuffledReports(stories.slice(half), 1)),
 };
 const ecb = (odd: boolean): Split => (odd ? ECB.odd : ECB.even);
 const allsides = (first: boolean): Split => (first ? ALLSIDES.first : ALLSIDES.second);
 
 const run = (split: Split, p: Params): Scores =>
   scoreClustering(
-    clusterStories(split.articles, {
+    clusterLabels(split.articles, {
       joinThreshold: p.t,
       mergeThreshold: Math.max(p.t * 1.6, p.t + 0.1),
       nameBoost: p.name,
       numberBoost: p.number,
-    }).storyOf,
+    }),
     split.gold,
   );
 
@@ -100,7 +110,7 @@ console.log(
 const sims = new Map<Split, Float64Array>();
 const baseline = (split: Split, t: number): Scores => {
   let sim = sims.get(split);
-  if (!sim) sims.set(split, (sim = similarityMatrix(split.articles.map(baselineText))));
+  if (!sim) sims.set(split, (sim = similarityMatrix(split.texts)));
   return scoreClustering(averageLink(sim, split.articles.length, t).map(String), split.gold);
 };
 const baseHeld: { ecb: Scores; as: Scores }[] = [];

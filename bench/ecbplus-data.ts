@@ -1,7 +1,8 @@
 /** Reads the ECB+ dev split (docs.jsonl and gold.jsonl) for the clustering and copies benches. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { plainArticle } from "../src/cluster/plain-article.js";
+import { type ClustererOptions, clusterStories } from "../src/cluster/story-clusterer.js";
+import { extractBatch } from "../src/extract/index.js";
 import type { Article } from "../src/model.js";
 
 export interface EcbDoc {
@@ -36,23 +37,47 @@ export function loadEcbPlus(dir: string): { docs: EcbDoc[]; gold: Map<string, Ec
 
 /** An ECB+ article for the clustering benches: as an Article, its text, story and topic. */
 export interface EcbItem {
-  article: Article;
+  /**
+   * The article as `crosscheck cluster docs.jsonl` reads it (the extractor: headline, date line,
+   * body), or null when the extractor found no article in the text (the command reports the
+   * input and leaves it out of every story).
+   */
+  article: Article | null;
+  /** The raw text (the baseline reads this). */
   text: string;
   story: string;
   topic: number;
 }
 
-/** The ECB+ articles in file order with their gold story and topic (plain-text adapter). */
-export function ecbClusterItems(dir: string): EcbItem[] {
+/**
+ * The ECB+ articles in file order with their gold story and topic, extracted in one batch as the
+ * cluster command does. `dates: false` withholds the publication dates the extractor found.
+ */
+export function ecbClusterItems(dir: string, options: { dates?: boolean } = {}): EcbItem[] {
   const { docs, gold } = loadEcbPlus(dir);
+  const { articles } = extractBatch(
+    docs.map((d) => ({ id: d.id, origin: { kind: "inline" as const, name: d.id }, text: d.text })),
+  );
+  const byId = new Map(articles.map((a) => [a.origin.name, a]));
   return docs.map((d) => {
     const g = gold.get(d.id);
     if (!g) throw new Error(`no gold label for ${d.id}`);
-    return {
-      article: plainArticle({ id: d.id, text: d.text }),
-      text: d.text,
-      story: g.story,
-      topic: g.topic,
-    };
+    const a = byId.get(d.id);
+    const article = a && options.dates === false ? { ...a, published: null } : (a ?? null);
+    return { article, text: d.text, story: g.story, topic: g.topic };
   });
+}
+
+/**
+ * Story labels of a batch clustered in order, one per item: an item with no article (nothing
+ * extracted) is scored as a story of its own, as the cluster command leaves it in none.
+ */
+export function clusterLabels(
+  articles: readonly (Article | null)[],
+  options: ClustererOptions,
+): string[] {
+  const kept = articles.filter((a): a is Article => a !== null);
+  const storyOf = clusterStories(kept, options).storyOf;
+  let k = 0;
+  return articles.map((a, i) => (a === null ? `unextracted-${i}` : storyOf[k++]));
 }
