@@ -271,6 +271,52 @@ describe("StoryClusterer", () => {
     });
   });
 
+  describe("second look at single-article stories (absorbSingletons)", () => {
+    const reports: [string, string][] = [
+      [
+        "a1",
+        "A magnitude 6.3 earthquake struck near Port Avel on Sunday, killing 12 people. Rescue teams searched collapsed buildings through the night.",
+      ],
+      // A side report: too far from the one article there is when it arrives.
+      [
+        "a2",
+        "Aftershocks rattled Port Avel on Monday as the harbour stayed shut and ferries to Lenmor were cancelled.",
+      ],
+      [
+        "a3",
+        "The Port Avel earthquake killed 12 people; aftershocks on Monday kept the harbour shut. Rescue teams searched collapsed buildings.",
+      ],
+      [
+        "a4",
+        "Ferries to Lenmor were cancelled after the magnitude 6.3 earthquake near Port Avel, which killed 12 people on Sunday.",
+      ],
+      ["b1", "The Norland central bank raised its main interest rate to 4.5 percent on Thursday."],
+    ];
+    const options = { joinThreshold: 0.4, mergeThreshold: 0.9 };
+    const articles = reports.map(([id, text]) => plainArticle({ id, text }));
+
+    it("puts an article that came before its story took shape into it, and records the merge", () => {
+      const c = new StoryClusterer(options);
+      const created = articles.map((a) => c.add(a).created);
+      assert.deepEqual(created, [true, true, false, false, true]);
+      assert.equal(c.storyOf("a2"), "a2");
+      assert.deepEqual(c.absorbSingletons(), [{ from: "a2", into: "a1", article: "a2" }]);
+      assert.equal(c.storyOf("a2"), "a1");
+      assert.deepEqual(
+        c.storyList().map((s) => s.articles),
+        [["a1", "a2", "a3", "a4"], ["b1"]],
+      );
+      assert.deepEqual(c.mergeLog().at(-1), { from: "a2", into: "a1", article: "a2" });
+      // A second pass finds nothing more; the unrelated report stays on its own.
+      assert.deepEqual(c.absorbSingletons(), []);
+      assert.equal(c.storyOf("b1"), "b1");
+    });
+
+    it("is part of clusterStories", () => {
+      assert.deepEqual(clusterStories(articles, options).storyOf, ["a1", "a1", "a1", "a1", "b1"]);
+    });
+  });
+
   it("refuses a snapshot of an unknown format", () => {
     assert.throws(
       () => StoryClusterer.restore({ format: "other" } as never),

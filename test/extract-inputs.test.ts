@@ -136,7 +136,7 @@ describe("extract: hostile and broken input", () => {
       { id: "deep", origin: { kind: "inline", name: "deep" }, html },
     ]);
     assert.equal(articles.length, 0);
-    assert.deepEqual(errors, [{ input: "deep", message: "no article text found" }]);
+    assert.deepEqual(errors, [{ input: "deep", message: "no article text found", id: "deep" }]);
   });
 });
 

@@ -258,8 +258,8 @@ describe("extract: bad input", () => {
       ["ok"],
     );
     assert.deepEqual(errors, [
-      { input: "empty.x", message: "empty input" },
-      { input: "nav-only.x", message: "no article text found" },
+      { input: "empty.x", message: "empty input", id: "empty" },
+      { input: "nav-only.x", message: "no article text found", id: "nav-only" },
     ]);
   });
 });

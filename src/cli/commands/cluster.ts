@@ -45,6 +45,8 @@ export function registerCluster(program: Command, ctx: CliContext): void {
         bar.update(i + 1);
       });
       bar.finish();
+      // The end of the batch: stories of one article get a second look.
+      clusterer.absorbSingletons();
       const families = findCopyFamilies(articles);
       const familyOf = new Map<string, string>();
       for (const family of families) for (const m of family.members) familyOf.set(m.id, family.id);
