@@ -1,7 +1,8 @@
 /**
- * A minimal stand-in for the extractor, used by the cluster command, its tests and benchmarks
- * until src/extract lands: plain text → paragraphs (non-empty lines), HTML → tags stripped.
- * No boilerplate removal, no metadata guessing beyond what the caller supplies.
+ * A minimal stand-in for the extractor, for unit tests and the benchmarks that measure matching
+ * or clustering alone (copies, synthetic scale): plain text → paragraphs (non-empty lines), HTML
+ * → tags stripped. No boilerplate removal, no metadata guessing beyond what the caller supplies.
+ * The cluster command uses the real extractor.
  */
 import { createHash } from "node:crypto";
 import type { Article, Origin } from "../model.js";
