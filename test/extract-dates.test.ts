@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isDateLine, parseDate } from "../src/extract/dates.js";
 import { decodeBytes, looksLikeHtml } from "../src/extract/decode.js";
+import { extractBatch } from "../src/extract/index.js";
 import { normalizeLine } from "../src/extract/normalize.js";
 
 describe("extract: dates", () => {
@@ -37,6 +38,33 @@ describe("extract: dates", () => {
     assert.equal(isDateLine("Updated: March 11, 2006, 4:17 PM ET"), true);
     assert.equal(isDateLine("Veröffentlicht am 18.06.2024 um 09:30 Uhr"), true);
     assert.equal(isDateLine("Putin arrived on June 19, 2024."), false);
+    // A spaced "p. m." (as some text dumps write it), the time before the date.
+    assert.equal(isDateLine("12:52 p. m. EDT May 2, 2013"), true);
+  });
+
+  it("keeps a numeric date line under a long headline apart (not a hard wrap) and reads it", () => {
+    const text = [
+      "Harbour authority shuts the old quay after cracks found, engineers say",
+      "05/02/2013",
+      "The harbour authority closed the old quay on Thursday after engineers found cracks in two of its piers.",
+      "Ferries will use the north berth until repairs end, a spokesman said.",
+    ].join("\n");
+    const { articles } = extractBatch([{ id: "q", origin: { kind: "inline", name: "q" }, text }]);
+    assert.equal(articles[0].published, "2013-05-02");
+    assert.equal(
+      articles[0].title,
+      "Harbour authority shuts the old quay after cracks found, engineers say",
+    );
+    // A long line not ending a sentence, followed by one starting with a digit that is not a
+    // date line, is still a hard wrap.
+    const wrapped = extractBatch([
+      {
+        id: "w",
+        origin: { kind: "inline", name: "w" },
+        text: "Inspectors said the quay, which opened in the year\n1912 and was last repaired in 1987, must stay shut for months while the piers are rebuilt.",
+      },
+    ]);
+    assert.match(wrapped.articles[0].paragraphs.join(" "), /in the year 1912 and/);
   });
 });
 

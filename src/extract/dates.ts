@@ -307,7 +307,7 @@ export function parseDate(value: string): ParsedDate | null {
 /** Words allowed around a date on a line that is only a date ("Published on …", "Updated"). */
 const DATE_LINE_WORDS = new Set(
   (
-    "article published posted updated first last modified on at date am pm a.m. p.m. utc gmt stand " +
+    "article published posted updated first last modified on at date am pm a.m. p.m. a p m utc gmt stand " +
     "et pt ct mt edt est cdt cst mdt mst pdt pst akdt akst hst cet cest bst ist wib msk jst kst aest aedt sast eat wat " +
     "wet west mez mesz eet eest oez oesz sgt hkt nzst nzdt " +
     "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday " +

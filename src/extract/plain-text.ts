@@ -3,11 +3,13 @@
  * gaps remembered, hard-wrapped paragraphs (fixed-width text) joined back together.
  */
 import type { LineIn } from "./line-classifier.js";
+import { isDateLine } from "./dates.js";
 import { normalizeLine, normalizeText } from "./normalize.js";
 
 /**
  * A line at least this long that does not end a sentence, followed by a line starting in lower
- * case, is a hard wrap: the two are joined. Shorter lines are headings or list items.
+ * case or a digit, is a hard wrap: the two are joined, unless the next line is a date line
+ * ("05/02/2013" under a headline). Shorter lines are headings or list items.
  */
 const WRAP_MIN_CHARS = 40;
 
@@ -27,7 +29,8 @@ export function textLines(text: string): LineIn[] {
       gap === 0 &&
       prev.text.length >= WRAP_MIN_CHARS &&
       !/[.!?:;"”’)\]]$/.test(prev.text) &&
-      /^[\p{Ll}(\d]/u.test(line)
+      /^[\p{Ll}(\d]/u.test(line) &&
+      !(/^\d/.test(line) && isDateLine(line))
     ) {
       prev.text = `${prev.text} ${line}`;
       continue;
