@@ -99,6 +99,38 @@ describe("crosscheck cluster", () => {
     );
   });
 
+  it("gives a report that came before its story took shape a second look at the end", async () => {
+    // a2 is too far from a1 alone when it arrives (a story of its own), but close to the story
+    // a1, a3 and a4 make by the end of the batch.
+    const reports = [
+      [
+        "a1",
+        "A magnitude 6.3 earthquake struck near Port Avel on Sunday, killing 12 people. Rescue teams searched collapsed buildings through the night.",
+      ],
+      [
+        "a2",
+        "Aftershocks rattled Port Avel on Monday as the harbour stayed shut and ferries to Lenmor were cancelled.",
+      ],
+      [
+        "a3",
+        "The Port Avel earthquake killed 12 people on Sunday. Rescue teams searched collapsed buildings through the night as aftershocks rattled the town.",
+      ],
+      [
+        "a4",
+        "Rescue teams in Port Avel searched collapsed buildings after the magnitude 6.3 earthquake; the harbour stayed shut on Monday.",
+      ],
+      ["b1", "The Norland central bank raised its main interest rate to 4.5 percent on Thursday."],
+    ];
+    const input = reports.map(([id, text]) => line(id, text)).join("\n");
+    const { code, stdout } = await runCli(["cluster", "-"], `${input}\n`);
+    assert.equal(code, 0);
+    const stories = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).story);
+    assert.deepEqual(stories, ["a1", "a1", "a1", "a1", "b1"]);
+  });
+
   it("exits 2 on an unknown format", async () => {
     const { code, stderr } = await runCli(["cluster", "--format", "xml", "-"], INPUT);
     assert.equal(code, 2);
