@@ -131,6 +131,13 @@ describe("crosscheck cluster", () => {
     assert.deepEqual(stories, ["a1", "a1", "a1", "a1", "b1"]);
   });
 
+  it("says 1 story and 1 copy family in the summary, not 1 stories", async () => {
+    const one = `${INPUT.split("\n")[0]}\n`;
+    const { code, stdout } = await runCli(["cluster", "--format", "summary", "-"], one);
+    assert.equal(code, 0);
+    assert.match(stdout, /^1 article, 1 story, 1 copy family\n/);
+  });
+
   it("exits 2 on an unknown format", async () => {
     const { code, stderr } = await runCli(["cluster", "--format", "xml", "-"], INPUT);
     assert.equal(code, 2);

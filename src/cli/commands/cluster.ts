@@ -70,7 +70,7 @@ export function registerCluster(program: Command, ctx: CliContext): void {
       const stories = clusterer.storyList();
       const sorted = [...stories].sort((a, b) => b.articles.length - a.articles.length);
       ctx.io.stdout.write(
-        `${articles.length} articles, ${stories.length} stories, ${families.length} copy families\n`,
+        `${plural(articles.length, "article")}, ${plural(stories.length, "story", "stories")}, ${plural(families.length, "copy family", "copy families")}\n`,
       );
       for (const story of sorted) {
         const fams = new Set(story.articles.map((id) => familyOf.get(id)));
