@@ -34,6 +34,11 @@ export const BENCHES: Bench[] = [
     what: "clusterer defaults tuned on ECB+ and allsides at once, tested on the held-out halves",
   },
   {
+    name: "cluster-second-look",
+    script: "cluster-second-look.js",
+    what: "the end-of-batch second look's threshold, chosen 2-fold on ECB+ and allsides",
+  },
+  {
     name: "cluster-allsides",
     script: "cluster-allsides.js",
     what: "story clustering on allsides-dev (unseen, untuned) vs TF-IDF average-link",
