@@ -11,8 +11,9 @@ import { splitSentences } from "../match/sentence-split.js";
  * Extra weight of a capitalised word inside a sentence (a name): names tell two events of one
  * kind apart (two earthquakes in two places), but they also chain different events of one
  * protagonist (a senator's week). Chosen with the join threshold by tuning on two benchmarks at
- * once (an ECB+ fold and half the allsides events; bench/cluster-joint.ts): both folds chose
- * 1.5. ECB+ alone prefers 2–3, allsides alone 1.
+ * once (an ECB+ fold and half the allsides events; bench/cluster-joint.ts): the folds chose 1.5
+ * and 1, all of both 1.5 (2026-11-26; both folds chose 1.5 before the second look). ECB+ alone
+ * prefers 2–3, allsides alone 1.
  */
 export const NAME_BOOST = 1.5;
 /** Extra weight of numbers (magnitudes, tolls, years): they also separate look-alike events. */
