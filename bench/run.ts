@@ -41,7 +41,7 @@ export const BENCHES: Bench[] = [
   {
     name: "cluster-allsides",
     script: "cluster-allsides.js",
-    what: "story clustering on allsides-dev (unseen, untuned) vs TF-IDF average-link",
+    what: "story clustering on allsides-dev (half of it in the joint tuning) vs TF-IDF average-link",
   },
   {
     name: "copies",
