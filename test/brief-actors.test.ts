@@ -40,8 +40,12 @@ const daily = article(
 );
 
 const articles = [post, courier, daily];
-const evidence = storyEvidence(articles);
-const table = buildActors(articles.map((a) => toDoc(a, { evidence })));
+/** The actor table of a story's articles, each read with the story's shared evidence. */
+const actorTable = (list: typeof articles) => {
+  const evidence = storyEvidence(list);
+  return buildActors(list.map((a) => toDoc(a, { evidence })));
+};
+const table = actorTable(articles);
 const actor = (name: string) => table.actors.find((a) => a.name === name);
 
 describe("actors of a story", () => {
@@ -91,9 +95,7 @@ describe("actor kinds from context over shape", () => {
     "She wrote ‘Salt Roads’ after a flood hit Kota Sarang.",
     "Lisbon Herons striker Tom Vale played the album before the match against the Dunmere Foxes.",
   ]);
-  const stories = [a, b];
-  const evidence = storyEvidence(stories);
-  const table = buildActors(stories.map((x) => toDoc(x, { evidence })));
+  const table = actorTable([a, b]);
   const kind = (name: string) => table.actors.find((x) => x.name === name)?.kind;
   it("outvotes the person shape with a work noun and quote marks", () => {
     assert.equal(kind("Salt Roads"), "other");
@@ -122,9 +124,7 @@ describe("short and long forms of one name", () => {
     "Ardent is on its third patrol this year, and the Western Lorrel Shipping Lane stays open.",
     "Marine Safety officials praised the crew.",
   ]);
-  const stories = [a, b];
-  const evidence = storyEvidence(stories);
-  const table = buildActors(stories.map((x) => toDoc(x, { evidence })));
+  const table = actorTable([a, b]);
   const find = (name: string) => table.actors.find((x) => x.name === name);
   it("folds a bare name and an acronym-prefixed name into the full one", () => {
     const ship = find("KMS Ardent");
