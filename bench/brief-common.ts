@@ -97,6 +97,18 @@ export function shuffledReports(
   return { articles: items.map((x) => x.article), gold: items.map((x) => x.story) };
 }
 
+/**
+ * One half of the allsides stories (the first or the second, by line order) as one shuffled
+ * stream (seed 1): the allsides side of the joint tuning folds.
+ */
+export function allsidesHalf(
+  stories: readonly Story[],
+  first: boolean,
+): { articles: Article[]; gold: string[] } {
+  const half = stories.length >> 1;
+  return shuffledReports(first ? stories.slice(0, half) : stories.slice(half), 1);
+}
+
 /** ROUGE tokens: folded words, Porter-stemmed, stop words kept (as in the ROUGE toolkit with -m). */
 export function rougeTokens(text: string): string[] {
   return words(text).map((w) => (/\d/.test(w) ? fold(w) : stem(w)));

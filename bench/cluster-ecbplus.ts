@@ -2,13 +2,16 @@ import { JOIN_THRESHOLD, MERGE_THRESHOLD } from "../src/cluster/story-clusterer.
 import { NAME_BOOST, NUMBER_BOOST } from "../src/cluster/story-features.js";
 import { averageLink, similarityMatrix } from "./cluster-baseline.js";
 import { type Scores, scoreClustering, THRESHOLD_GRID } from "./cluster-metrics.js";
-import { clusterLabels, type EcbItem, ecbClusterItems, ecbPlusDir } from "./ecbplus-data.js";
+import {
+  clusterLabels,
+  type EcbItem,
+  ecbClusterItems,
+  ecbPlusDir,
+  withoutDate,
+} from "./ecbplus-data.js";
 
 type Item = EcbItem;
-const dir = ecbPlusDir(process.argv[2]);
-const items = ecbClusterItems(dir);
-/** The same articles with the publication dates the extractor found withheld. */
-const undated = new Map(ecbClusterItems(dir, { dates: false }).map((x, i) => [items[i], x]));
+const items = ecbClusterItems(ecbPlusDir(process.argv[2]));
 
 interface Params {
   t: number;
@@ -98,7 +101,7 @@ for (const [tuneName, tuneSplit, testName, testSplit] of [
   console.log(
     row(`ours, online, shipped defaults (${testName})`, defaults, ours(testSplit, defaults)),
   );
-  const withheld = testSplit.map((x) => undated.get(x) ?? x);
+  const withheld = testSplit.map(withoutDate);
   console.log(
     row(`ours, shipped defaults, dates withheld (${testName})`, defaults, ours(withheld, defaults)),
   );

@@ -9,10 +9,10 @@
  *   node dist/bench/cluster-joint.js
  */
 import type { Article } from "../src/model.js";
-import { loadAllsides, shuffledReports } from "./brief-common.js";
+import { allsidesHalf, loadAllsides } from "./brief-common.js";
 import { averageLink, baselineText, similarityMatrix } from "./cluster-baseline.js";
 import { type Scores, scoreClustering, THRESHOLD_GRID } from "./cluster-metrics.js";
-import { clusterLabels, ecbClusterItems, ecbPlusDir } from "./ecbplus-data.js";
+import { clusterLabels, ecbClusterItems, ecbFold, ecbPlusDir } from "./ecbplus-data.js";
 
 interface Split {
   /** As the cluster command reads them (null: nothing extracted, a story of its own). */
@@ -30,24 +30,15 @@ interface Params {
 // Each split is built once: the ECB+ topics of one parity, and one half of the allsides events
 // with their reports shuffled into one stream.
 const items = ecbClusterItems(ecbPlusDir(process.argv[2]));
-const ecbSplit = (odd: boolean): Split => {
-  const sel = items.filter((x) => x.topic % 2 === (odd ? 1 : 0));
-  return {
-    articles: sel.map((x) => x.article),
-    texts: sel.map((x) => x.text),
-    gold: sel.map((x) => x.story),
-  };
-};
 const withTexts = (s: { articles: Article[]; gold: string[] }): Split => ({
   ...s,
   texts: s.articles.map(baselineText),
 });
 const stories = loadAllsides();
-const half = stories.length >> 1;
-const ECB = { odd: ecbSplit(true), even: ecbSplit(false) };
+const ECB = { odd: ecbFold(items, true), even: ecbFold(items, false) };
 const ALLSIDES = {
-  first: withTexts(shuffledReports(stories.slice(0, half), 1)),
-  second: withTexts(shuffledReports(stories.slice(half), 1)),
+  first: withTexts(allsidesHalf(stories, true)),
+  second: withTexts(allsidesHalf(stories, false)),
 };
 const ecb = (odd: boolean): Split => (odd ? ECB.odd : ECB.even);
 const allsides = (first: boolean): Split => (first ? ALLSIDES.first : ALLSIDES.second);

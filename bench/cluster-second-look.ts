@@ -10,9 +10,9 @@
  */
 import { SECOND_LOOK_RATIO } from "../src/cluster/story-clusterer.js";
 import type { Article } from "../src/model.js";
-import { loadAllsides, shuffledReports } from "./brief-common.js";
+import { allsidesHalf, loadAllsides } from "./brief-common.js";
 import { type Scores, scoreClustering } from "./cluster-metrics.js";
-import { clusterLabels, ecbClusterItems, ecbPlusDir } from "./ecbplus-data.js";
+import { clusterLabels, ecbClusterItems, ecbFold, ecbPlusDir } from "./ecbplus-data.js";
 
 interface Split {
   name: string;
@@ -21,19 +21,14 @@ interface Split {
 }
 
 const items = ecbClusterItems(ecbPlusDir(process.argv[2]));
-const ecb = (odd: boolean): Split => {
-  const sel = items.filter((x) => x.topic % 2 === (odd ? 1 : 0));
-  return {
-    name: `ECB+ ${odd ? "odd" : "even"}`,
-    articles: sel.map((x) => x.article),
-    gold: sel.map((x) => x.story),
-  };
-};
+const ecb = (odd: boolean): Split => ({
+  name: `ECB+ ${odd ? "odd" : "even"}`,
+  ...ecbFold(items, odd),
+});
 const stories = loadAllsides();
-const half = stories.length >> 1;
 const allsides = (first: boolean): Split => ({
   name: `allsides ${first ? "first" : "second"} half`,
-  ...shuffledReports(first ? stories.slice(0, half) : stories.slice(half), 1),
+  ...allsidesHalf(stories, first),
 });
 // Fold 1 pairs the odd topics with the first half, fold 2 the even topics with the second.
 const folds = [

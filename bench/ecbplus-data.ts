@@ -51,9 +51,9 @@ export interface EcbItem {
 
 /**
  * The ECB+ articles in file order with their gold story and topic, extracted in one batch as the
- * cluster command does. `dates: false` withholds the publication dates the extractor found.
+ * cluster command does.
  */
-export function ecbClusterItems(dir: string, options: { dates?: boolean } = {}): EcbItem[] {
+export function ecbClusterItems(dir: string): EcbItem[] {
   const { docs, gold } = loadEcbPlus(dir);
   const { articles } = extractBatch(
     docs.map((d) => ({ id: d.id, origin: { kind: "inline" as const, name: d.id }, text: d.text })),
@@ -63,9 +63,26 @@ export function ecbClusterItems(dir: string, options: { dates?: boolean } = {}):
     const g = gold.get(d.id);
     if (!g) throw new Error(`no gold label for ${d.id}`);
     const a = byId.get(d.id);
-    const article = a && options.dates === false ? { ...a, published: null } : (a ?? null);
-    return { article, text: d.text, story: g.story, topic: g.topic };
+    return { article: a ?? null, text: d.text, story: g.story, topic: g.topic };
   });
+}
+
+/** An item with the publication date the extractor found withheld. */
+export function withoutDate(item: EcbItem): EcbItem {
+  return item.article ? { ...item, article: { ...item.article, published: null } } : item;
+}
+
+/** The items of one fold of topics (odd or even) as parallel lists: articles, raw texts, gold. */
+export function ecbFold(
+  items: readonly EcbItem[],
+  odd: boolean,
+): { articles: (Article | null)[]; texts: string[]; gold: string[] } {
+  const sel = items.filter((x) => x.topic % 2 === (odd ? 1 : 0));
+  return {
+    articles: sel.map((x) => x.article),
+    texts: sel.map((x) => x.text),
+    gold: sel.map((x) => x.story),
+  };
 }
 
 /**
