@@ -507,19 +507,7 @@ export class StoryClusterer {
       tfNorm += vecW[i] * vecW[i];
     }
     tfNorm = Math.sqrt(tfNorm) || 1;
-    // x = tf × idf (the article's TF-IDF weight); q = x × idf (pre-multiplied for scoring).
-    const x = new Float64Array(n);
-    const q = new Float64Array(n);
-    let norm = 0;
-    for (let i = 0; i < n; i++) {
-      const idf = this.idf(vecT[i]);
-      x[i] = vecW[i] * idf;
-      q[i] = x[i] * idf;
-      norm += x[i] * x[i];
-    }
-    norm = Math.sqrt(norm) || 1;
-
-    const scored = this.scoreCandidates(vecT, x, q, norm, features.day);
+    const scored = this.lookUp(vecT, vecW, features.day);
     const best = scored[0];
     const merges: StoryMerge[] = [];
     let target: number;
@@ -575,6 +563,29 @@ export class StoryClusterer {
     this.index(final);
     this.merges.push(...merges);
     return { article: id, story: this.stories[final].id, created, score: best?.score ?? 0, merges };
+  }
+
+  /**
+   * Candidate stories for a term-frequency vector (ascending term ids), scored and best first:
+   * weighs it by the current IDF, then `scoreCandidates`.
+   */
+  private lookUp(
+    vecT: Int32Array,
+    vecW: Float64Array,
+    day: number | null,
+  ): { story: number; score: number }[] {
+    const n = vecT.length;
+    // x = tf × idf (the TF-IDF weight); q = x × idf (pre-multiplied for scoring).
+    const x = new Float64Array(n);
+    const q = new Float64Array(n);
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      const idf = this.idf(vecT[i]);
+      x[i] = vecW[i] * idf;
+      q[i] = x[i] * idf;
+      norm += x[i] * x[i];
+    }
+    return this.scoreCandidates(vecT, x, q, Math.sqrt(norm) || 1, day);
   }
 
   private scoreCandidates(
@@ -793,19 +804,8 @@ export class StoryClusterer {
   private secondLook(s: number): StoryMerge | null {
     const story = this.stories[s];
     if (story.mergedInto !== -1 || story.members.length !== 1 || this.retired(s)) return null;
-    // Its centroid is its one article's unit term-frequency vector: weigh it as in `add`.
-    const n = story.terms.length;
-    const x = new Float64Array(n);
-    const q = new Float64Array(n);
-    let norm = 0;
-    for (let i = 0; i < n; i++) {
-      const idf = this.idf(story.terms[i]);
-      x[i] = story.weights[i] * idf;
-      q[i] = x[i] * idf;
-      norm += x[i] * x[i];
-    }
-    norm = Math.sqrt(norm) || 1;
-    const best = this.scoreCandidates(story.terms, x, q, norm, story.lastDay).find(
+    // Its centroid is its one article's unit term-frequency vector: looked up as in `add`.
+    const best = this.lookUp(story.terms, story.weights, story.lastDay).find(
       (c) => this.resolve(c.story) !== s,
     );
     if (!best || best.score < this.options.joinThreshold * this.options.secondLookRatio)
